@@ -1,0 +1,1 @@
+"""SQLAlchemy models, engines and sessions for the local store and the central database."""

@@ -1,0 +1,1 @@
+"""Alembic environments: `local` for a collector's store, `central` for the shared database."""

@@ -1,0 +1,1 @@
+"""Packaged data files: translations, fonts, templates, word lists, map assets (no code)."""
