@@ -1,0 +1,1 @@
+"""Travel-time matrices and the vehicle-routing solver adapter for visit plans."""

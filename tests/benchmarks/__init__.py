@@ -1,0 +1,1 @@
+"""Benchmarks: figures written to bench-results.json, run by `make bench` (marker `benchmark`)."""

@@ -1,0 +1,156 @@
+"""Route solver benchmark: the 56 Solomon VRPTW instances and a field-shaped day, FieldCollect's
+solver beside plain VROOM at exploration levels 1 and 5 (and 3 on the field day, the issue's bar).
+
+The Solomon files and best-known figures are not ours: they are read from the folder named by
+FIELDCOLLECT_BENCH_DATA (`solomon/*.txt`, `solomon/bks.csv`) and never copied into the project;
+without it the Solomon benchmarks skip (the field day is generated and always runs).
+FIELDCOLLECT_BENCH_LIMIT=N runs only the first N Solomon instances.
+Every plan is checked by `feasibility.check_solution` before its figures count.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import statistics
+import time
+from pathlib import Path
+
+import pytest
+
+from app.routing import feasibility, problem, sample_day, solomon, solver
+from tests.benchmarks import bench_record
+
+pytestmark = pytest.mark.benchmark
+
+SOLOMON_SECONDS = 1.9  # our budget per instance: the issue's goal is 2 s mean
+FIELD_SECONDS = 1.0
+GAP_GOAL = 0.9  # % above the best-known distance, mean over the instances
+
+SOLVERS = {
+    "fieldcollect": lambda seconds: solver.SolverOptions(seconds=seconds),
+    "vroom_x1": lambda seconds: solver.SolverOptions(engine="vroom", vroom_level=1),
+    "vroom_x5": lambda seconds: solver.SolverOptions(engine="vroom", vroom_level=5),
+}
+
+
+def _bench_folder() -> Path:
+    folder = os.environ.get("FIELDCOLLECT_BENCH_DATA")
+    if not folder:
+        pytest.skip("FIELDCOLLECT_BENCH_DATA is not set: it names the folder of the Solomon data")
+    path = Path(folder)
+    if not (path / "solomon" / "bks.csv").is_file():
+        pytest.skip(f"{path}/solomon/bks.csv not found: the Solomon benchmark data is absent")
+    return path
+
+
+def _solomon_instances() -> list[tuple[str, Path, float, float]]:
+    """(name, file, best-known distance when only distance counts, hierarchical best-known)."""
+    folder = _bench_folder() / "solomon"
+    with (folder / "bks.csv").open(encoding="utf-8") as stream:
+        rows = sorted(csv.DictReader(stream), key=lambda row: row["instance"])
+    limit = os.environ.get("FIELDCOLLECT_BENCH_LIMIT")
+    if limit:
+        rows = rows[: int(limit)]
+    return [
+        (
+            row["instance"],
+            folder / f"{row['instance']}.txt",
+            float(row["best_distance"]),
+            float(row["bks_distance"]),
+        )
+        for row in rows
+    ]
+
+
+@pytest.mark.parametrize("solver_name", list(SOLVERS))
+def test_solomon_gap_and_time(solver_name: str) -> None:
+    per_instance = {}
+    gaps = []
+    seconds = []
+    for name, path, best_distance, hierarchical_distance in _solomon_instances():
+        raw = solomon.read_solomon(path)
+        route_problem = problem.parse_problem(raw)
+        started = time.perf_counter()
+        planned = solver.solve(route_problem, SOLVERS[solver_name](SOLOMON_SECONDS))
+        elapsed = time.perf_counter() - started
+        faults = feasibility.check_solution(route_problem, planned)
+        assert not faults, f"{solver_name} on {name}: {faults[:3]}"
+        assert planned.summary.served == len(route_problem.jobs), f"{name}: not all served"
+        gap = 100 * (planned.summary.distance / best_distance - 1)
+        gaps.append(gap)
+        seconds.append(elapsed)
+        per_instance[name] = {
+            "vehicles": planned.summary.vehicles_used,
+            "distance": round(planned.summary.distance, 2),
+            "gap_pct": round(gap, 3),
+            "gap_to_hierarchical_bks_pct": round(
+                100 * (planned.summary.distance / hierarchical_distance - 1), 3
+            ),
+            "seconds": round(elapsed, 3),
+        }
+        print(f"{solver_name} {name}: {per_instance[name]}")
+    ours = solver_name == "fieldcollect"
+    detail = {
+        "instances": len(gaps),
+        "compared_with": "best_distance of solomon/bks.csv (distance only, edges truncated to "
+        "one decimal: the same tour measured exactly lands about 0.2 % above)",
+        "per_instance": per_instance,
+    }
+    bench_record.record(
+        f"routing.{solver_name}.solomon.gap_mean",
+        round(statistics.mean(gaps), 3),
+        "%",
+        f"<= {GAP_GOAL} %" if ours else None,
+        detail,
+    )
+    bench_record.record(
+        f"routing.{solver_name}.solomon.seconds_mean",
+        round(statistics.mean(seconds), 3),
+        "s",
+        "<= 2 s" if ours else None,
+        {"instances": len(seconds), "max": round(max(seconds), 3)},
+    )
+
+
+_FIELD_SERVED: dict[str, int] = {}
+
+
+@pytest.mark.parametrize("solver_name", ["vroom_x3", "fieldcollect", "vroom_x1", "vroom_x5"])
+def test_field_day_served_and_time(solver_name: str) -> None:
+    raw = sample_day.field_day(collectors=15, visits=300, seed=1)
+    route_problem = problem.parse_problem(raw)
+    if solver_name == "vroom_x3":
+        options = solver.SolverOptions(engine="vroom", vroom_level=3)
+    else:
+        options = SOLVERS[solver_name](FIELD_SECONDS)
+    started = time.perf_counter()
+    planned = solver.solve(route_problem, options)
+    elapsed = time.perf_counter() - started
+    faults = feasibility.check_solution(route_problem, planned)
+    assert not faults, f"{solver_name} on the field day: {faults[:3]}"
+    _FIELD_SERVED[solver_name] = planned.summary.served
+    bar = _FIELD_SERVED.get("vroom_x3")
+    ours = solver_name == "fieldcollect"
+    detail = {
+        "problem": "15 collectors from home, 300 visits in a 30x30 km city, half with 2-hour "
+        "windows, 30-min visits, 8-h shifts, 25 km/h, road factor 1.3 "
+        "(sample_day.field_day seed 1)",
+        "travel_km": round(planned.summary.distance / 1000, 1),
+        "vroom_x3_served": bar,
+        "engine": planned.engine,
+    }
+    bench_record.record(
+        f"routing.{solver_name}.field300.served",
+        planned.summary.served,
+        "visits",
+        f">= vroom_x3 ({bar})" if ours and bar is not None else None,
+        detail,
+    )
+    bench_record.record(
+        f"routing.{solver_name}.field300.seconds",
+        round(elapsed, 3),
+        "s",
+        "<= 1 s" if ours else None,
+        {"engine": planned.engine},
+    )
