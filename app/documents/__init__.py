@@ -1,0 +1,1 @@
+"""Printable documents: repayment agreement PDFs and their verification."""
