@@ -21,6 +21,9 @@ from app.services.workspace import Workspace
 from app.store import models
 from app.sync import outbox
 
+# The value types a caller needs to build a query, so that the UI knows this module only.
+AgingBucket = aging.AgingBucket
+
 
 class CaseSort(enum.StrEnum):
     TIER = "tier"

@@ -572,6 +572,34 @@ class VisitService:
             self._refresh_case(session, where.case.id)
             return contact.id
 
+    def case_id_for_ref(self, loan_ref: str) -> uuid.UUID:
+        """The id of the case with this loan reference in the workspace."""
+        with self._workspace.session() as session:
+            case_id = session.scalar(
+                select(models.LoanCase.id).where(models.LoanCase.loan_ref == loan_ref.strip())
+            )
+        if case_id is None:
+            raise ContactInputError(
+                "unknown_case",
+                f"there is no case with loan ref {loan_ref!r} here",
+                loan_ref=loan_ref,
+            )
+        return case_id
+
+    def primary_phone_id(self, case_id: uuid.UUID) -> uuid.UUID | None:
+        """The borrower's primary (else first valid) phone number, the one a call goes to."""
+        with self._workspace.session() as session:
+            case = _get_case(session, case_id)
+            return session.scalar(
+                select(models.BorrowerPhone.id)
+                .where(
+                    models.BorrowerPhone.borrower_id == case.borrower_id,
+                    models.BorrowerPhone.invalid.is_(False),
+                )
+                .order_by(models.BorrowerPhone.is_primary.desc(), models.BorrowerPhone.number)
+                .limit(1)
+            )
+
     # -- the parts ------------------------------------------------------------------------------
 
     def _outcome(self, code: str) -> vocabulary.ContactOutcome:

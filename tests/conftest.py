@@ -1,0 +1,46 @@
+"""Shared by every test: Qt offscreen, preferences in a throw-away folder, a demo workspace."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Before anything imports Qt: no display here, and QtWebEngine refuses to run as root sandboxed.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
+# Preferences of a test run never touch (or read) the developer's own.
+os.environ["FIELDCOLLECT_CONFIG_DIR"] = tempfile.mkdtemp(prefix="fieldcollect-config-")
+os.environ.setdefault("FIELDCOLLECT_LANG", "en")
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A demo workspace (600 cases, today as its today) built once per test run; copy, don't use."""
+    from app.services import demo
+
+    folder = tmp_path_factory.mktemp("demo-template") / "ws"
+    demo.build_demo_workspace(folder, seed=7, cases=600, as_of=dt.date.today())
+    return folder
+
+
+@pytest.fixture
+def demo_folder(demo_template: Path, tmp_path: Path) -> Iterator[Path]:
+    """A private copy of the demo workspace folder, free to change."""
+    folder = tmp_path / "demo"
+    shutil.copytree(demo_template, folder)
+    yield folder
+
+
+@pytest.fixture
+def demo_workspace(demo_folder: Path) -> Iterator[object]:
+    """The copied demo workspace, open."""
+    from app.services.workspace import Workspace
+
+    with Workspace.open(demo_folder) as workspace:
+        yield workspace

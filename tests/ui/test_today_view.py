@@ -1,0 +1,158 @@
+"""The collector's day driven through the widgets: plan, check in, outcome with a promise, out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from app.services.visits import VisitService
+from app.services.workspace import Workspace
+from app.store import models
+from app.store.local_models import OutboxEntry
+from ui.dialogs.outcome_dialog import OutcomeDialog
+from ui.views.today_view import TodayView
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def _at(hour: int, minute: int = 0) -> dt.datetime:
+    """Today at hour:minute in Chengdu, as the aware instant the app stores."""
+    return dt.datetime.combine(dt.date.today(), dt.time(hour, minute), SHANGHAI)
+
+
+class _Clock:
+    def __init__(self, at: dt.datetime) -> None:
+        self.at = at
+
+    def __call__(self) -> dt.datetime:
+        return self.at
+
+
+def _view(qtbot: QtBot, workspace: Workspace, clock: _Clock) -> TodayView:
+    view = TodayView(workspace, clock=clock)
+    qtbot.addWidget(view)
+    view.resize(1200, 600)
+    view.show()
+    return view
+
+
+def test_the_demo_day_lists_its_planned_visits_in_route_order(
+    qtbot: QtBot, demo_workspace: Workspace
+) -> None:
+    view = _view(qtbot, demo_workspace, _Clock(_at(9)))
+    visits = view.visits
+    assert visits, "the demo plans visits for today"
+    assert all(visit.planned_date == dt.date.today() for visit in visits)
+    assert view.table.rowCount() == len(visits)
+    assert view.table.item(0, 2).text() == visits[0].borrower_name
+    assert not view.check_in_button.isEnabled()
+    view.show_day(dt.date.today() + dt.timedelta(days=400))
+    assert view.table.rowCount() == 0 and view.empty.isVisible()
+
+
+def test_a_whole_visit_is_in_the_store_and_the_outbox_step_by_step(
+    qtbot: QtBot, demo_workspace: Workspace
+) -> None:
+    service = VisitService(demo_workspace)
+    case_id = service.case_id_for_ref(_first_case_ref(demo_workspace))
+    visit_id = service.plan_visit(case_id, dt.date.today(), dt.time(10, 0), dt.time(11, 30))
+    clock = _Clock(_at(10, 5))
+    view = _view(qtbot, demo_workspace, clock)
+    assert view.select_visit(visit_id)
+    assert view.check_in_button.isEnabled() and not view.outcome_button.isEnabled()
+
+    with qtbot.waitSignal(view.changed):
+        assert view.check_in_selected("小区门口")
+    assert view.selected_visit().status == "checked_in"
+    assert view.outcome_button.isEnabled() and view.check_out_button.isEnabled()
+
+    dialog = view.outcome_dialog()
+    assert isinstance(dialog, OutcomeDialog)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.select_outcome("promised_to_pay")
+    # QTest types Latin-1 only; Chinese arrives as an input method would commit it, whole.
+    dialog.person_met.setText("借款人本人")
+    dialog.notes.setPlainText("答应月底前还一部分")
+    dialog.save()
+    assert dialog.error.isVisible(), "a promise without an amount is refused"
+    assert dialog.contact_id is None
+    qtbot.keyClicks(dialog.promise_amount, "1500.50")
+    dialog.save()
+    assert dialog.result() == OutcomeDialog.DialogCode.Accepted, dialog.error.text()
+
+    clock.at = _at(10, 40)
+    with qtbot.waitSignal(view.changed):
+        assert view.check_out_selected()
+    assert view.selected_visit().status == "completed"
+
+    with demo_workspace.session() as session:
+        visit = session.get_one(models.Visit, visit_id)
+        contact = session.get_one(models.Contact, dialog.contact_id)
+        promise = session.scalars(
+            select(models.PromiseToPay).where(models.PromiseToPay.contact_id == contact.id)
+        ).one()
+        case = session.get_one(models.LoanCase, case_id)
+        queued = session.scalars(select(OutboxEntry).order_by(OutboxEntry.seq)).all()
+    assert visit.check_in_at == _at(10, 5) and visit.check_in_place == "小区门口"
+    assert visit.check_out_at == _at(10, 40)
+    assert (contact.outcome, contact.person_met, contact.visit_id) == (
+        "promised_to_pay",
+        "借款人本人",
+        visit_id,
+    )
+    assert promise.amount == Decimal("1500.50")
+    assert case.status == "promised" and case.promised_amount == Decimal("1500.50")
+    queued_rows = {(entry.table_name, entry.row_id) for entry in queued}
+    assert {("visit", visit_id), ("contact", contact.id), ("promise_to_pay", promise.id)} <= (
+        queued_rows
+    )
+    assert [e.operation for e in queued if e.row_id == visit_id] == ["insert", "update", "update"]
+
+
+def test_an_outcome_at_2230_is_refused_until_the_borrowers_consent_is_recorded(
+    qtbot: QtBot, demo_workspace: Workspace
+) -> None:
+    service = VisitService(demo_workspace)
+    case_id = service.case_id_for_ref(_first_case_ref(demo_workspace))
+    visit_id = service.plan_visit(case_id, dt.date.today(), dt.time(21, 0), dt.time(23, 0))
+    view = _view(qtbot, demo_workspace, _Clock(_at(22, 30)))
+    view.select_visit(visit_id)
+    assert view.check_in_selected()
+    assert "outside the allowed contact hours" in view.notice.text()
+    dialog = view.outcome_dialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.select_outcome("met_borrower")
+    dialog.save()
+    assert "only the borrower's consent allows it" in dialog.error.text()
+    assert dialog.contact_id is None
+    dialog.consent.setText("借款人白天上班，约定晚上见面")
+    dialog.save()
+    assert dialog.contact_id is not None
+    with demo_workspace.session() as session:
+        contact = session.get_one(models.Contact, dialog.contact_id)
+    assert contact.consent_reason == "借款人白天上班，约定晚上见面"
+
+
+def _first_case_ref(workspace: Workspace) -> str:
+    with workspace.session() as session:
+        return session.scalars(
+            select(models.LoanCase.loan_ref).order_by(models.LoanCase.loan_ref)
+        ).first()
+
+
+def test_checking_out_a_visit_never_checked_in_is_not_offered(
+    qtbot: QtBot, demo_workspace: Workspace
+) -> None:
+    view = _view(qtbot, demo_workspace, _Clock(_at(9)))
+    view.table.selectRow(0)
+    assert view.selected_visit() is not None
+    assert view.check_in_button.isEnabled()
+    assert not view.check_out_button.isEnabled()
+    assert not view.select_visit(uuid.uuid4())

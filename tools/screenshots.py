@@ -1,0 +1,78 @@
+"""Screenshots of the main screens in Chinese for docs/screenshots/ (run: make screenshots).
+
+Builds a demo workspace in a temporary folder, opens the main window in zh-CN and saves a PNG of
+each screen, of a case's detail and of the outcome dialog. Look at them before committing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["FIELDCOLLECT_LANG"] = "zh_CN"
+os.environ["FIELDCOLLECT_CONFIG_DIR"] = tempfile.mkdtemp(prefix="fieldcollect-shots-")
+
+from PySide6.QtWidgets import QApplication
+
+from app.services import demo
+from app.services.workspace import Workspace
+from ui import i18n
+from ui.main_window import MainWindow
+
+OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+
+
+def main() -> int:
+    qt_app = QApplication(sys.argv[:1])
+    translations = i18n.Translations(qt_app)
+    translations.install("zh_CN")
+    folder = Path(tempfile.mkdtemp(prefix="fieldcollect-demo-")) / "ws"
+    demo.build_demo_workspace(folder, seed=7, cases=600, as_of=dt.date.today())
+    OUT.mkdir(parents=True, exist_ok=True)
+    at_ten = dt.datetime.combine(dt.date.today(), dt.time(10, 5), ZoneInfo("Asia/Shanghai"))
+    with Workspace.open(folder) as workspace:
+        window = MainWindow(workspace, translations, translations.install, clock=lambda: at_ten)
+        window.resize(1440, 860)
+        window.show()
+        QApplication.processEvents()
+
+        window.show_screen(window.today_view)
+        window.today_view.table.selectRow(0)
+        window.today_view.check_in_selected("小区东门")
+        QApplication.processEvents()
+        window.grab().save(str(OUT / "today_zh_CN.png"))
+
+        window.show_screen(window.cases_view)
+        window.cases_view.table.selectRow(0)
+        QApplication.processEvents()
+        window.grab().save(str(OUT / "cases_zh_CN.png"))
+        window.cases_view.detail.grab().save(str(OUT / "case_detail_zh_CN.png"))
+
+        window.show_screen(window.today_view)
+        dialog = window.today_view.outcome_dialog()
+        assert dialog is not None
+        dialog.select_outcome("promised_to_pay")
+        dialog.person_met.setText("借款人本人")
+        dialog.notes.setPlainText("答应月底前先还一部分，其余按计划")
+        dialog.promise_amount.setText("1500.00")
+        dialog.resize(520, dialog.sizeHint().height())
+        dialog.show()
+        QApplication.processEvents()
+        dialog.grab().save(str(OUT / "outcome_dialog_zh_CN.png"))
+        dialog.reject()
+
+        window.show_screen(window.sync_view)
+        QApplication.processEvents()
+        window.grab().save(str(OUT / "sync_zh_CN.png"))
+        window.close()
+    print(f"screenshots written to {OUT}")  # noqa: T201
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,277 @@
+"""The main window: the collector's screens on the left, the chosen one on the right, and a status
+bar that always says whether the laptop is online, when it last synced and what waits to be sent."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+import app
+from app.services import status as status_service
+from app.services.workspace import Workspace
+from ui import formatting, i18n
+from ui.views.cases_view import CasesView
+from ui.views.placeholder_view import PlaceholderView
+from ui.views.sync_view import SyncView
+from ui.views.today_view import TodayView
+
+# How often the status bar re-reads the outbox and probes the server.
+STATUS_INTERVAL_MS = 15_000
+
+
+ROLE_NAMES: dict[str, Callable[[], str]] = {
+    "collector": lambda: QCoreApplication.translate("MainWindow", "Field collector"),
+    "lead": lambda: QCoreApplication.translate("MainWindow", "Team lead"),
+    "admin": lambda: QCoreApplication.translate("MainWindow", "Administrator"),
+}
+
+
+class _Probe(QObject):
+    """Carries the answer of a server probe run on a pool thread back to the window's thread."""
+
+    answered = Signal(bool)
+
+
+class MainWindow(QMainWindow):
+    """The application's one window over an open workspace."""
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        translations: i18n.Translations | None = None,
+        on_language_chosen: Callable[[str], None] | None = None,
+        clock: Callable[[], dt.datetime] | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.workspace = workspace
+        self._translations = translations
+        self._on_language_chosen = on_language_chosen
+        self._identity = workspace.identity()
+        self._online = False
+        self._status: status_service.WorkspaceStatus | None = None
+        self.resize(QSize(1360, 820))
+
+        self.today_view = (
+            TodayView(workspace, clock=clock) if clock is not None else TodayView(workspace)
+        )
+        self.cases_view = CasesView(workspace)
+        self.map_view = PlaceholderView(
+            "mapView",
+            lambda: QCoreApplication.translate("MainWindow", "Map"),
+            lambda: QCoreApplication.translate(
+                "MainWindow",
+                "The offline map of your cases and the day's route is not available in this "
+                "version yet. Plan the day in Today and find cases in Cases.",
+            ),
+        )
+        self.agreements_view = PlaceholderView(
+            "agreementsView",
+            lambda: QCoreApplication.translate("MainWindow", "Agreements"),
+            lambda: QCoreApplication.translate(
+                "MainWindow",
+                "Repayment plans and their signed agreements will be listed here. Printing "
+                "agreements from the application is not available in this version yet.",
+            ),
+        )
+        self.sync_view = SyncView()
+        self.today_view.open_case.connect(self.show_case)
+
+        self.screens: list[tuple[QWidget, Callable[[], str]]] = [
+            (self.today_view, lambda: QCoreApplication.translate("MainWindow", "Today")),
+            (self.cases_view, lambda: QCoreApplication.translate("MainWindow", "Cases")),
+            (self.map_view, lambda: QCoreApplication.translate("MainWindow", "Map")),
+            (self.agreements_view, lambda: QCoreApplication.translate("MainWindow", "Agreements")),
+            (self.sync_view, lambda: QCoreApplication.translate("MainWindow", "Sync")),
+        ]
+        self.navigation = QListWidget(objectName="navigation")
+        self.navigation.setFixedWidth(150)
+        self.navigation.setStyleSheet("QListWidget::item { padding: 10px 12px; }")
+        self.stack = QStackedWidget(objectName="screens")
+        for widget, _name in self.screens:
+            self.navigation.addItem(QListWidgetItem())
+            self.stack.addWidget(widget)
+        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.connection_label = QLabel(objectName="connectionStatus")
+        self.last_sync_label = QLabel(objectName="lastSyncStatus")
+        self.pending_label = QLabel(objectName="pendingStatus")
+        for label in (self.connection_label, self.last_sync_label, self.pending_label):
+            self.statusBar().addPermanentWidget(label)
+
+        self._build_menus()
+        self._build_shortcuts()
+        self._probe = _Probe(self)
+        self._probe.answered.connect(self._on_probe)
+        self._status_timer = QTimer(self, interval=STATUS_INTERVAL_MS)
+        self._status_timer.timeout.connect(self.refresh_status)
+        self._status_timer.start()
+        self.cases_view.detail.changed.connect(self.refresh_status)
+        self.today_view.changed.connect(self._on_today_changed)
+
+        self.retranslate()
+        self.navigation.setCurrentRow(0)
+        self.refresh_status()
+
+    # -- navigation -------------------------------------------------------------------------------
+
+    def show_screen(self, widget: QWidget) -> None:
+        self.navigation.setCurrentRow(self.stack.indexOf(widget))
+
+    def show_case(self, case_id: object) -> None:
+        """Open the Cases screen on `case_id` (clearing filters that hide it)."""
+        self.show_screen(self.cases_view)
+        if not self.cases_view.select_case(case_id):
+            self.cases_view.search.clear()
+            self.cases_view.tier_filter.setCurrentIndex(0)
+            self.cases_view.bucket_filter.setCurrentIndex(0)
+            self.cases_view.status_filter.setCurrentIndex(0)
+            self.cases_view.select_case(case_id)
+
+    def _on_today_changed(self) -> None:
+        self.cases_view.refresh()
+        self.refresh_status()
+
+    # -- status bar -------------------------------------------------------------------------------
+
+    def refresh_status(self) -> None:
+        current = status_service.workspace_status(self.workspace)
+        self._status = current
+        self._fill_status()
+        url = self.workspace.state(status_service.STATE_SERVER_URL)
+        probe = self._probe
+        QThreadPool.globalInstance().start(
+            lambda: probe.answered.emit(status_service.probe_server(url))
+        )
+
+    def _on_probe(self, online: bool) -> None:
+        self._online = online
+        self._fill_status()
+
+    def _fill_status(self) -> None:
+        current = self._status
+        if current is None:
+            return
+        self.connection_label.setText(
+            QCoreApplication.translate("MainWindow", "● Online")
+            if self._online
+            else QCoreApplication.translate("MainWindow", "○ Offline")
+        )
+        self.connection_label.setStyleSheet(f"color: {'#2e7d32' if self._online else '#757575'};")
+        if current.last_sync_at is None:
+            self.last_sync_label.setText(QCoreApplication.translate("MainWindow", "Never synced"))
+        else:
+            self.last_sync_label.setText(
+                QCoreApplication.translate("MainWindow", "Last sync {when}").format(
+                    when=formatting.local_datetime(current.last_sync_at)
+                )
+            )
+        self.pending_label.setText(
+            QCoreApplication.translate("MainWindow", "{count} changes waiting").format(
+                count=current.pending_changes
+            )
+        )
+        self.sync_view.show_status(current, self._online)
+
+    # -- menus and language -----------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        self.file_menu = self.menuBar().addMenu("")
+        self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.quit_action)
+        self.language_menu = self.menuBar().addMenu("")
+        self.language_group = QActionGroup(self, exclusive=True)
+        self.language_actions: dict[str, QAction] = {}
+        # Each language is named in itself, so anyone finds his own whatever is showing.
+        for code, name in ((i18n.SYSTEM, None), ("zh_CN", "中文（简体）"), ("en", "English")):
+            action = QAction(name or "", self, checkable=True)
+            action.setData(code)
+            action.triggered.connect(
+                lambda _checked=False, chosen=code: self.choose_language(chosen)
+            )
+            self.language_group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+        self.help_menu = self.menuBar().addMenu("")
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self._about)
+        self.help_menu.addAction(self.about_action)
+
+    def _build_shortcuts(self) -> None:
+        # Ctrl+1 … Ctrl+5 open the screens in the navigation's order; Ctrl+F finds a case.
+        for row in range(len(self.screens)):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{row + 1}"), self)
+            shortcut.activated.connect(lambda chosen=row: self.navigation.setCurrentRow(chosen))
+        find = QShortcut(QKeySequence.StandardKey.Find, self)
+        find.activated.connect(self._find_case)
+
+    def _find_case(self) -> None:
+        self.show_screen(self.cases_view)
+        self.cases_view.search.setFocus()
+        self.cases_view.search.selectAll()
+
+    def choose_language(self, code: str) -> None:
+        if self._on_language_chosen is not None:
+            self._on_language_chosen(code)
+        self.language_actions[code].setChecked(True)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            QCoreApplication.translate("MainWindow", "About FieldCollect"),
+            QCoreApplication.translate(
+                "MainWindow", "FieldCollect {version}\nOffline-first field collection."
+            ).format(version=app.__version__),
+        )
+
+    def retranslate(self) -> None:
+        if self._identity is None:
+            self.setWindowTitle(QCoreApplication.translate("MainWindow", "FieldCollect"))
+        else:
+            role = ROLE_NAMES.get(self._identity.role)
+            self.setWindowTitle(
+                QCoreApplication.translate("MainWindow", "FieldCollect — {name} ({role})").format(
+                    name=self._identity.display_name, role=role() if role else self._identity.role
+                )
+            )
+        for row, (_widget, name) in enumerate(self.screens):
+            self.navigation.item(row).setText(name())
+        self.file_menu.setTitle(QCoreApplication.translate("MainWindow", "&File"))
+        self.quit_action.setText(QCoreApplication.translate("MainWindow", "&Quit"))
+        self.language_menu.setTitle(QCoreApplication.translate("MainWindow", "&Language"))
+        self.language_actions[i18n.SYSTEM].setText(
+            QCoreApplication.translate("MainWindow", "System language")
+        )
+        self.help_menu.setTitle(QCoreApplication.translate("MainWindow", "&Help"))
+        self.about_action.setText(QCoreApplication.translate("MainWindow", "&About FieldCollect"))
+        self._fill_status()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._status_timer.stop()
+        QThreadPool.globalInstance().waitForDone(3000)
+        super().closeEvent(event)
