@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, union
 from sqlalchemy.orm import Session
 
 from app.domain import aging, privacy, risk, vocabulary
@@ -176,14 +176,28 @@ def _bucket_condition(bucket: aging.AgingBucket, as_of: dt.date) -> ColumnElemen
     return and_(*conditions)
 
 
+def _search_matches(text: str) -> Select[tuple[uuid.UUID]]:
+    """Ids of the cases whose loan ref or borrower's name contains `text`.
+
+    Two narrow scans joined by UNION (LIKE is case-insensitive for ASCII in SQLite): much faster
+    on a large store than one OR across a join, which makes SQLite look up every case's borrower.
+    """
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    pattern = f"%{escaped}%"
+    by_ref = select(models.LoanCase.id).where(models.LoanCase.loan_ref.like(pattern, escape="\\"))
+    by_name = select(models.LoanCase.id).where(
+        models.LoanCase.borrower_id.in_(
+            select(models.Borrower.id).where(models.Borrower.full_name.like(pattern, escape="\\"))
+        )
+    )
+    return union(by_ref, by_name)  # type: ignore[return-value]
+
+
 def _filtered(query: CaseQuery, selected: Select[tuple[object, ...]]) -> Select[tuple[object, ...]]:
-    selected = selected.join(models.Borrower, models.Borrower.id == models.LoanCase.borrower_id)
+    """`selected` narrowed to the query's cases; conditions on loan_case only (no join)."""
     text = query.search.strip()
     if text:
-        pattern = f"%{text}%"
-        selected = selected.where(
-            or_(models.Borrower.full_name.ilike(pattern), models.LoanCase.loan_ref.ilike(pattern))
-        )
+        selected = selected.where(models.LoanCase.id.in_(_search_matches(text)))
     if query.tiers:
         selected = selected.where(models.LoanCase.risk_tier.in_(sorted(query.tiers)))
     if query.statuses:
@@ -226,7 +240,7 @@ class CaseListService:
 
     def count(self, query: CaseQuery) -> int:
         with self._workspace.session() as session:
-            selected = _filtered(query, select(func.count(models.LoanCase.id)))
+            selected = _filtered(query, select(func.count()).select_from(models.LoanCase))
             return session.scalar(selected) or 0
 
     def page(self, query: CaseQuery, offset: int, limit: int) -> list[CaseRow]:
@@ -234,21 +248,39 @@ class CaseListService:
         column = _sort_column(query.sort)
         descending = query.descending != (query.sort is CaseSort.DAYS_PAST_DUE)
         order = column.desc() if descending else column.asc()
-        selected = (
-            _filtered(
-                query,
-                select(
-                    models.LoanCase, models.Borrower.full_name, models.AppUser.username
-                ).outerjoin(models.AppUser, models.AppUser.id == models.LoanCase.assigned_to_id),
+        selected = select(models.LoanCase)
+        if query.sort is CaseSort.BORROWER:
+            selected = selected.join(
+                models.Borrower, models.Borrower.id == models.LoanCase.borrower_id
             )
+        selected = (
+            _filtered(query, selected)
             .order_by(order.nulls_last(), models.LoanCase.loan_ref)
             .offset(offset)
             .limit(limit)
         )
         with self._workspace.session() as session:
+            cases = session.scalars(selected).all()
+            # Names for just this page, rather than a join over every matching case.
+            names = dict(
+                session.execute(
+                    select(models.Borrower.id, models.Borrower.full_name).where(
+                        models.Borrower.id.in_({case.borrower_id for case in cases})
+                    )
+                ).all()
+            )
+            usernames = dict(
+                session.execute(
+                    select(models.AppUser.id, models.AppUser.username).where(
+                        models.AppUser.id.in_({case.assigned_to_id for case in cases})
+                    )
+                ).all()
+            )
             return [
-                _case_row(case, name, username, query.as_of)
-                for case, name, username in session.execute(selected)
+                _case_row(
+                    case, names[case.borrower_id], usernames.get(case.assigned_to_id), query.as_of
+                )
+                for case in cases
             ]
 
     def all_rows(self, query: CaseQuery) -> list[CaseRow]:
