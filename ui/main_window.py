@@ -68,7 +68,9 @@ class MainWindow(QMainWindow):
         self.today_view = (
             TodayView(workspace, clock=clock) if clock is not None else TodayView(workspace)
         )
-        self.cases_view = CasesView(workspace)
+        self.cases_view = (
+            CasesView(workspace, clock=clock) if clock is not None else CasesView(workspace)
+        )
         self.map_view = PlaceholderView(
             "mapView",
             lambda: QCoreApplication.translate("MainWindow", "Map"),
@@ -125,7 +127,8 @@ class MainWindow(QMainWindow):
         self._status_timer = QTimer(self, interval=STATUS_INTERVAL_MS)
         self._status_timer.timeout.connect(self.refresh_status)
         self._status_timer.start()
-        self.cases_view.detail.changed.connect(self.refresh_status)
+        self.cases_view.detail.changed.connect(self._on_case_changed)
+        self.cases_view.detail.audited.connect(self.refresh_status)
         self.today_view.changed.connect(self._on_today_changed)
 
         self.retranslate()
@@ -146,6 +149,11 @@ class MainWindow(QMainWindow):
             self.cases_view.bucket_filter.setCurrentIndex(0)
             self.cases_view.status_filter.setCurrentIndex(0)
             self.cases_view.select_case(case_id)
+
+    def _on_case_changed(self) -> None:
+        self.cases_view.refresh()
+        self.today_view.reload()
+        self.refresh_status()
 
     def _on_today_changed(self) -> None:
         self.cases_view.refresh()

@@ -82,6 +82,7 @@ class CaseRow:
 
 @dataclass(frozen=True, slots=True)
 class PhoneView:
+    phone_id: uuid.UUID
     number: str
     masked: str
     kind: str
@@ -331,6 +332,7 @@ class CaseService:
                 safety_flags=tuple(borrower.safety_flags or ()),
                 phones=tuple(
                     PhoneView(
+                        p.id,
                         p.number,
                         privacy.mask_phone(p.number),
                         p.kind,

@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
@@ -21,7 +22,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app import errors, settings
-from app.domain import compliance, money, vocabulary
+from app.domain import compliance, money, vocabulary, wording
 from app.services import case_summary
 from app.services.workspace import Workspace
 from app.store import models
@@ -572,6 +573,10 @@ class VisitService:
             self._refresh_case(session, where.case.id)
             return contact.id
 
+    def screen_notes(self, notes: str) -> tuple[str, ...]:
+        """Threatening or abusive terms found in `notes` (to warn before saving; not a refusal)."""
+        return wording.flagged_terms(notes, abusive_terms())
+
     def case_id_for_ref(self, loan_ref: str) -> uuid.UUID:
         """The id of the case with this loan reference in the workspace."""
         with self._workspace.session() as session:
@@ -798,3 +803,21 @@ def _known_zone(name: str) -> str:
         logger.warning("unknown time zone %r on a stored contact; reading it as UTC", name)
         return "UTC"
     return name
+
+
+# The shipped list, then the user's own additions beside the preferences file.
+ABUSIVE_TERMS_RESOURCE = ("wording", "abusive_terms.txt")
+USER_TERMS_FILE = "abusive_terms.txt"
+
+
+def abusive_terms() -> tuple[str, ...]:
+    """The wording screen's terms: resources/wording/abusive_terms.txt plus the user's file."""
+    shipped = resources.files("resources").joinpath(*ABUSIVE_TERMS_RESOURCE)
+    lines = shipped.read_text(encoding="utf-8").splitlines()
+    own = settings.default_path().parent / USER_TERMS_FILE
+    if own.is_file():
+        try:
+            lines += own.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            logger.warning("ignoring the unreadable term list %s: %s", own, exc)
+    return wording.parse_terms(lines)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
+from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt, QTime
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -87,7 +89,7 @@ def test_revealing_the_id_number_shows_it_and_writes_an_audit_event(
     detail = view.detail.detail
     assert detail is not None
     waiting = workspace_status(demo_workspace).pending_changes
-    with qtbot.waitSignal(view.detail.changed):
+    with qtbot.waitSignal(view.detail.audited):
         qtbot.mouseClick(view.detail.reveal_button, Qt.MouseButton.LeftButton)
     with demo_workspace.session() as session:
         borrower = session.get_one(models.Borrower, detail.borrower_id)
@@ -116,3 +118,59 @@ def test_select_case_fetches_pages_until_the_case_is_listed(
     assert view.selected_case_id() == wanted
     assert view.model.index(view.model.row_of(wanted), 0).data(CASE_ID_ROLE) == wanted
     assert not view.select_case(uuid.uuid4())
+
+
+def test_a_call_recorded_from_the_detail_reaches_the_store_the_list_and_the_timeline(
+    qtbot: QtBot, demo_workspace: Workspace
+) -> None:
+    at_ten = dt.datetime.combine(dt.date.today(), dt.time(10, 0), ZoneInfo("Asia/Shanghai"))
+    view = CasesView(demo_workspace, clock=lambda: at_ten)
+    qtbot.addWidget(view)
+    view.show()
+    view.table.selectRow(0)
+    case_id = view.selected_case_id()
+    before = len(view.detail.detail.timeline)
+    dialog = view.detail.contact_dialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.phone.count() >= 1
+    dialog.select_outcome("not_home")
+    with qtbot.waitSignal(view.detail.changed, timeout=100, raising=False):
+        dialog.save()
+    assert dialog.contact_id is not None, dialog.error.text()
+    with demo_workspace.session() as session:
+        contact = session.get_one(models.Contact, dialog.contact_id)
+        assert (contact.channel, contact.outcome, contact.case_id) == ("phone", "not_home", case_id)
+        assert contact.contacted_at == at_ten
+        assert contact.phone_id == dialog.phone.currentData()
+
+    plan = view.detail.plan_visit_dialog()
+    qtbot.addWidget(plan)
+    plan.day.setDate(QDate.currentDate().addDays(2))
+    plan.start.setTime(QTime(18, 30))
+    plan.end.setTime(QTime(20, 0))
+    plan.save()
+    assert plan.visit_id is not None, plan.error.text()
+    with demo_workspace.session() as session:
+        visit = session.get_one(models.Visit, plan.visit_id)
+    local = visit.window_start.astimezone(ZoneInfo(visit.place_timezone))
+    assert (local.hour, local.minute) == (18, 30)
+    assert visit.planned_date == dt.date.today() + dt.timedelta(days=2)
+
+    view.detail.show_case(case_id)
+    assert len(view.detail.detail.timeline) == before + 2
+
+
+def test_a_window_that_ends_before_it_starts_is_refused_in_words(
+    qtbot: QtBot, demo_workspace: Workspace
+) -> None:
+    view = _view(qtbot, demo_workspace)
+    view.table.selectRow(1)
+    plan = view.detail.plan_visit_dialog()
+    qtbot.addWidget(plan)
+    plan.show()
+    plan.start.setTime(QTime(15, 0))
+    plan.end.setTime(QTime(14, 0))
+    plan.save()
+    assert plan.visit_id is None
+    assert plan.error.text() == "The visit window ends (14:00) before it starts (15:00)."

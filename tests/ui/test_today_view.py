@@ -156,3 +156,26 @@ def test_checking_out_a_visit_never_checked_in_is_not_offered(
     assert view.check_in_button.isEnabled()
     assert not view.check_out_button.isEnabled()
     assert not view.select_visit(uuid.uuid4())
+
+
+def test_abusive_notes_are_named_before_saving_and_kept_only_on_a_second_save(
+    qtbot: QtBot, demo_workspace: Workspace
+) -> None:
+    service = VisitService(demo_workspace)
+    case_id = service.case_id_for_ref(_first_case_ref(demo_workspace))
+    visit_id = service.plan_visit(case_id, dt.date.today(), dt.time(10, 0), dt.time(11, 0))
+    view = _view(qtbot, demo_workspace, _Clock(_at(10, 10)))
+    view.select_visit(visit_id)
+    assert view.check_in_selected()
+    dialog = view.outcome_dialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.select_outcome("refused")
+    dialog.notes.setPlainText("借款人拒绝沟通，我说他是老赖")
+    dialog.save()
+    assert dialog.contact_id is None
+    assert "老赖" in dialog.error.text() and "press Save again" in dialog.error.text()
+    dialog.save()
+    assert dialog.contact_id is not None
+    with demo_workspace.session() as session:
+        assert session.get_one(models.Contact, dialog.contact_id).notes.endswith("老赖")

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -21,7 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.cases import CaseDetail, CaseService, TimelineEntry
+from app.services.visits import VisitService
 from ui import formatting, labels
+from ui.dialogs.outcome_dialog import OutcomeDialog
+from ui.dialogs.plan_visit_dialog import PlanVisitDialog
 from ui.models.case_table_model import TIER_COLOURS
 
 _TIMELINE_CODES = {
@@ -36,12 +42,21 @@ _TIMELINE_CODES = {
 class CaseDetailView(QScrollArea):
     """The detail pane; `show_case(None)` empties it."""
 
-    changed = Signal()  # something about the case was written (an audit event, say)
+    changed = Signal()  # a contact or visit of the case was recorded
+    audited = Signal()  # an audit event was written (the ID number was revealed)
 
-    def __init__(self, service: CaseService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        service: CaseService,
+        visits: VisitService,
+        parent: QWidget | None = None,
+        clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("caseDetail")
         self._service = service
+        self._visits = visits
+        self._clock = clock
         self._detail: CaseDetail | None = None
         self._revealed: str | None = None
         self.setWidgetResizable(True)
@@ -72,6 +87,15 @@ class CaseDetailView(QScrollArea):
         self.timeline.setMinimumHeight(220)
         self.empty = QLabel(objectName="noCaseSelected", alignment=Qt.AlignmentFlag.AlignCenter)
 
+        self.contact_button = QPushButton(objectName="recordContact")
+        self.contact_button.clicked.connect(self._record_contact)
+        self.plan_button = QPushButton(objectName="planVisit")
+        self.plan_button.clicked.connect(self._plan_visit)
+        actions = QHBoxLayout()
+        actions.addWidget(self.contact_button)
+        actions.addWidget(self.plan_button)
+        actions.addStretch()
+
         id_row = QHBoxLayout()
         id_row.addWidget(self.id_number)
         id_row.addWidget(self.reveal_button)
@@ -94,6 +118,7 @@ class CaseDetailView(QScrollArea):
         header.addWidget(self.title, 1)
         header.addWidget(self.tier_badge)
         layout.addLayout(header)
+        layout.addLayout(actions)
         for box in (self.borrower_box, self.balance_box, self.risk_box, self.timeline_box):
             layout.addWidget(box)
         layout.addStretch()
@@ -114,13 +139,49 @@ class CaseDetailView(QScrollArea):
         self._detail = self._service.detail(case_id) if case_id is not None else None
         self._fill()
 
+    def contact_dialog(self) -> OutcomeDialog | None:
+        """The dialog recording a call or SMS to the shown case's borrower."""
+        if self._detail is None:
+            return None
+        return OutcomeDialog(
+            self._visits,
+            self._detail.case.borrower_name,
+            case_id=self._detail.case.case_id,
+            phones=self._detail.phones,
+            clock=self._clock,
+            parent=self,
+        )
+
+    def plan_visit_dialog(self) -> PlanVisitDialog | None:
+        if self._detail is None:
+            return None
+        return PlanVisitDialog(
+            self._visits,
+            self._detail.case.case_id,
+            self._detail.case.borrower_name,
+            self._detail.addresses,
+            self,
+        )
+
+    def _record_contact(self) -> None:
+        dialog = self.contact_dialog()
+        if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
+            self.show_case(self._detail.case.case_id if self._detail else None)
+            self.changed.emit()
+
+    def _plan_visit(self) -> None:
+        dialog = self.plan_visit_dialog()
+        if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
+            self.show_case(self._detail.case.case_id if self._detail else None)
+            self.changed.emit()
+
     def _reveal(self) -> None:
         if self._detail is None:
             return
         # The service writes the audit event before it returns the number.
         self._revealed = self._service.reveal_id_number(self._detail.case.case_id)
         self._fill_identity()
-        self.changed.emit()
+        self.audited.emit()
 
     # -- filling -----------------------------------------------------------------------------------
 
@@ -279,6 +340,10 @@ class CaseDetailView(QScrollArea):
 
     def retranslate(self) -> None:
         self.reveal_button.setText(QCoreApplication.translate("CaseDetailView", "Reveal"))
+        self.contact_button.setText(
+            QCoreApplication.translate("CaseDetailView", "Record call or SMS…")
+        )
+        self.plan_button.setText(QCoreApplication.translate("CaseDetailView", "Plan visit…"))
         self.reveal_button.setToolTip(
             QCoreApplication.translate(
                 "CaseDetailView",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, Qt, QTimer, Signal
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services.cases import AgingBucket, CaseListService, CaseService
+from app.services.visits import VisitService
 from app.services.workspace import Workspace
 from ui import labels
 from ui.models.case_table_model import CASE_ID_ROLE, CaseTableModel, Column
@@ -34,7 +37,12 @@ class CasesView(QWidget):
 
     case_selected = Signal(object)  # uuid.UUID of the selected case, or None
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        parent: QWidget | None = None,
+        clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("casesView")
         self.model = CaseTableModel(CaseListService(workspace))
@@ -66,7 +74,7 @@ class CasesView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.model.modelReset.connect(self._update_count)
 
-        self.detail = CaseDetailView(CaseService(workspace))
+        self.detail = CaseDetailView(CaseService(workspace), VisitService(workspace), clock=clock)
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)

@@ -198,7 +198,13 @@ class TodayView(QWidget):
         visit = self.selected_visit()
         if visit is None:
             return None
-        return OutcomeDialog(self._service, visit.visit_id, visit.borrower_name, self)
+        return OutcomeDialog(
+            self._service,
+            visit.borrower_name,
+            visit_id=visit.visit_id,
+            clock=self._clock,
+            parent=self,
+        )
 
     def record_outcome(self) -> None:
         dialog = self.outcome_dialog()
