@@ -55,11 +55,10 @@ def run_gui(folder: Path, argv: Sequence[str] = ()) -> int:
         return 1
 
     def choose_language(code: str) -> None:
-        preferences.set("language", code)
         translations.install(i18n.resolve_language(code))
 
     with workspace:
-        window = MainWindow(workspace, translations, choose_language)
+        window = MainWindow(workspace, translations, choose_language, preferences=preferences)
         window.language_actions[preferences.get("language")].setChecked(True)
         window.show()
         if smoke_test:

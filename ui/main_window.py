@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 import app
+from app import settings
 from app.services import status as status_service
 from app.services.workspace import Workspace
 from ui import formatting, i18n
+from ui.dialogs.settings_dialog import SettingsDialog
 from ui.views.cases_view import CasesView
 from ui.views.placeholder_view import PlaceholderView
 from ui.views.sync_view import SyncView
@@ -54,6 +56,7 @@ class MainWindow(QMainWindow):
         translations: i18n.Translations | None = None,
         on_language_chosen: Callable[[str], None] | None = None,
         clock: Callable[[], dt.datetime] | None = None,
+        preferences: settings.Preferences | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -65,12 +68,10 @@ class MainWindow(QMainWindow):
         self._status: status_service.WorkspaceStatus | None = None
         self.resize(QSize(1360, 820))
 
-        self.today_view = (
-            TodayView(workspace, clock=clock) if clock is not None else TodayView(workspace)
-        )
-        self.cases_view = (
-            CasesView(workspace, clock=clock) if clock is not None else CasesView(workspace)
-        )
+        self.preferences = preferences or settings.Preferences()
+        timing = {"clock": clock} if clock is not None else {}
+        self.today_view = TodayView(workspace, preferences=self.preferences, **timing)
+        self.cases_view = CasesView(workspace, preferences=self.preferences, **timing)
         self.map_view = PlaceholderView(
             "mapView",
             lambda: QCoreApplication.translate("MainWindow", "Map"),
@@ -206,6 +207,10 @@ class MainWindow(QMainWindow):
         self.file_menu = self.menuBar().addMenu("")
         self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
+        self.settings_action = QAction(self, shortcut=QKeySequence("Ctrl+,"))
+        self.settings_action.triggered.connect(self.edit_settings)
+        self.file_menu.addAction(self.settings_action)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.language_menu = self.menuBar().addMenu("")
         self.language_group = QActionGroup(self, exclusive=True)
@@ -238,7 +243,25 @@ class MainWindow(QMainWindow):
         self.cases_view.search.setFocus()
         self.cases_view.search.selectAll()
 
+    def settings_dialog(self) -> SettingsDialog:
+        return SettingsDialog(self.preferences, self)
+
+    def edit_settings(self) -> None:
+        dialog = self.settings_dialog()
+        if dialog.exec() == SettingsDialog.DialogCode.Accepted:
+            self.apply_settings(dialog.values())
+
+    def apply_settings(self, values: dict[str, object]) -> None:
+        """Store the chosen preferences; a new language shows at once."""
+        language = values.get("language")
+        for key, value in values.items():
+            if key != "language":
+                self.preferences.set(key, value)
+        if isinstance(language, str) and language != self.preferences.get("language"):
+            self.choose_language(language)
+
     def choose_language(self, code: str) -> None:
+        self.preferences.set("language", code)
         if self._on_language_chosen is not None:
             self._on_language_chosen(code)
         self.language_actions[code].setChecked(True)
@@ -266,6 +289,7 @@ class MainWindow(QMainWindow):
             self.navigation.item(row).setText(name())
         self.file_menu.setTitle(QCoreApplication.translate("MainWindow", "&File"))
         self.quit_action.setText(QCoreApplication.translate("MainWindow", "&Quit"))
+        self.settings_action.setText(QCoreApplication.translate("MainWindow", "&Settings…"))
         self.language_menu.setTitle(QCoreApplication.translate("MainWindow", "&Language"))
         self.language_actions[i18n.SYSTEM].setText(
             QCoreApplication.translate("MainWindow", "System language")

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from app import settings
 from app.services.workspace import Workspace
 from ui import i18n
 from ui.main_window import MainWindow
@@ -127,3 +128,32 @@ def test_the_smoke_test_on_a_missing_workspace_fails_with_a_message(tmp_path: Pa
     )
     assert done.returncode == 1
     assert "is not a FieldCollect workspace" in done.stderr
+
+
+def test_settings_change_the_contact_rules_and_the_language_at_once(
+    qtbot: QtBot,
+    demo_workspace: Workspace,
+    translations: i18n.Translations,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    monkeypatch.delenv("FIELDCOLLECT_LANG", raising=False)
+    preferences = settings.Preferences(tmp_path / "preferences.json")
+    window = MainWindow(demo_workspace, translations, translations.install, preferences=preferences)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.today_view._service.profile == "CN"
+    dialog = window.settings_dialog()
+    qtbot.addWidget(dialog)
+    profile = dialog.editors["compliance_profile"]
+    profile.setCurrentIndex(profile.findData("US"))
+    language = dialog.editors["language"]
+    language.setCurrentIndex(language.findData("zh_CN"))
+    dialog.editors["promise_grace_days"].setValue(5)
+    window.apply_settings(dialog.values())
+    assert window.today_view._service.profile == "US"
+    qtbot.waitUntil(lambda: window.navigation.item(1).text() == "案件", timeout=2000)
+    reread = settings.Preferences(tmp_path / "preferences.json")
+    assert (reread.get("compliance_profile"), reread.get("language")) == ("US", "zh_CN")
+    assert reread.get("promise_grace_days") == 5
+    window.choose_language("en")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import settings
 from app.services.cases import AgingBucket, CaseListService, CaseService
 from app.services.visits import VisitService
 from app.services.workspace import Workspace
@@ -42,6 +43,7 @@ class CasesView(QWidget):
         workspace: Workspace,
         parent: QWidget | None = None,
         clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+        preferences: settings.Preferences | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("casesView")
@@ -74,7 +76,9 @@ class CasesView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.model.modelReset.connect(self._update_count)
 
-        self.detail = CaseDetailView(CaseService(workspace), VisitService(workspace), clock=clock)
+        self.detail = CaseDetailView(
+            CaseService(workspace), VisitService(workspace, preferences=preferences), clock=clock
+        )
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import settings
 from app.services.visits import TodayVisit, VisitError, VisitService
 from app.services.workspace import Workspace
 from ui import formatting, labels
@@ -40,10 +41,11 @@ class TodayView(QWidget):
         workspace: Workspace,
         parent: QWidget | None = None,
         clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
+        preferences: settings.Preferences | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("todayView")
-        self._service = VisitService(workspace)
+        self._service = VisitService(workspace, preferences=preferences)
         self._clock = clock
         self._visits: list[TodayVisit] = []
         self.heading = QLabel(objectName="todayHeading")
