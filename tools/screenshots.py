@@ -10,10 +10,12 @@ import datetime as dt
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 os.environ["FIELDCOLLECT_LANG"] = "zh_CN"
 os.environ["FIELDCOLLECT_CONFIG_DIR"] = tempfile.mkdtemp(prefix="fieldcollect-shots-")
 
@@ -23,11 +25,13 @@ from app.services import demo
 from app.services.workspace import Workspace
 from ui import i18n
 from ui.main_window import MainWindow
+from ui.web import local_content
 
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 
 
 def main() -> int:
+    local_content.register_schemes()
     qt_app = QApplication(sys.argv[:1])
     translations = i18n.Translations(qt_app)
     translations.install("zh_CN")
@@ -65,6 +69,18 @@ def main() -> int:
         QApplication.processEvents()
         dialog.grab().save(str(OUT / "outcome_dialog_zh_CN.png"))
         dialog.reject()
+
+        window.show_screen(window.map_view)
+        loaded = []
+        window.map_view.loaded.connect(loaded.append)
+        deadline = time.monotonic() + 30
+        while not loaded and time.monotonic() < deadline:
+            QApplication.processEvents()
+            time.sleep(0.05)
+        for _ in range(40):  # let Leaflet draw its markers
+            QApplication.processEvents()
+            time.sleep(0.05)
+        window.grab().save(str(OUT / "map_zh_CN.png"))
 
         window.show_screen(window.sync_view)
         QApplication.processEvents()

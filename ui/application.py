@@ -19,6 +19,7 @@ from app import errors, settings
 from app.services.workspace import Workspace
 from ui import i18n
 from ui.main_window import MainWindow
+from ui.web import local_content
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +30,16 @@ def _application(argv: Sequence[str]) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
+    if (
+        hasattr(os, "geteuid")
+        and os.geteuid() == 0
+        and "QTWEBENGINE_CHROMIUM_FLAGS" not in os.environ
+    ):
+        # Chromium refuses to start its sandbox as root; the map would stay blank.
+        logger.warning("running as root: the map's web engine runs without its sandbox")
+        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = "--no-sandbox"
+    # The map's local content scheme must be known before the application exists.
+    local_content.register_schemes()
     QApplication.setApplicationName("FieldCollect")
     QApplication.setOrganizationName("FieldCollect")
     return QApplication(list(argv))

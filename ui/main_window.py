@@ -26,6 +26,7 @@ from app.services.workspace import Workspace
 from ui import formatting, i18n
 from ui.dialogs.settings_dialog import SettingsDialog
 from ui.views.cases_view import CasesView
+from ui.views.map_view import MapView
 from ui.views.placeholder_view import PlaceholderView
 from ui.views.sync_view import SyncView
 from ui.views.today_view import TodayView
@@ -72,15 +73,7 @@ class MainWindow(QMainWindow):
         timing = {"clock": clock} if clock is not None else {}
         self.today_view = TodayView(workspace, preferences=self.preferences, **timing)
         self.cases_view = CasesView(workspace, preferences=self.preferences, **timing)
-        self.map_view = PlaceholderView(
-            "mapView",
-            lambda: QCoreApplication.translate("MainWindow", "Map"),
-            lambda: QCoreApplication.translate(
-                "MainWindow",
-                "The offline map of your cases and the day's route is not available in this "
-                "version yet. Plan the day in Today and find cases in Cases.",
-            ),
-        )
+        self.map_view = MapView(workspace)
         self.agreements_view = PlaceholderView(
             "agreementsView",
             lambda: QCoreApplication.translate("MainWindow", "Agreements"),
@@ -92,6 +85,8 @@ class MainWindow(QMainWindow):
         )
         self.sync_view = SyncView()
         self.today_view.open_case.connect(self.show_case)
+        self.map_view.case_clicked.connect(self.show_case)
+        self.today_view.day.dateChanged.connect(lambda day: self.map_view.set_day(day.toPython()))
 
         self.screens: list[tuple[QWidget, Callable[[], str]]] = [
             (self.today_view, lambda: QCoreApplication.translate("MainWindow", "Today")),
@@ -154,10 +149,12 @@ class MainWindow(QMainWindow):
     def _on_case_changed(self) -> None:
         self.cases_view.refresh()
         self.today_view.reload()
+        self.map_view.refresh()
         self.refresh_status()
 
     def _on_today_changed(self) -> None:
         self.cases_view.refresh()
+        self.map_view.refresh()
         self.refresh_status()
 
     # -- status bar -------------------------------------------------------------------------------

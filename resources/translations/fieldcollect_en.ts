@@ -4,7 +4,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../ui/application.py" line="52"/>
+        <location filename="../../ui/application.py" line="55"/>
         <source>FieldCollect cannot start</source>
         <translation>FieldCollect cannot start</translation>
     </message>
@@ -12,177 +12,187 @@
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="135"/>
+        <location filename="../../ui/views/case_detail_view.py" line="196"/>
         <source>{borrower} · {loan_ref}</source>
         <translation>{borrower} · {loan_ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="141"/>
+        <location filename="../../ui/views/case_detail_view.py" line="202"/>
         <source>Tier {tier} · score {score}</source>
         <translation>Tier {tier} · score {score}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="157"/>
+        <location filename="../../ui/views/case_detail_view.py" line="218"/>
         <source>No risk factor</source>
         <translation>No risk factor</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="166"/>
+        <location filename="../../ui/views/case_detail_view.py" line="227"/>
         <source>ID number: {number}</source>
         <translation>ID number: {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="175"/>
+        <location filename="../../ui/views/case_detail_view.py" line="236"/>
         <source>Product</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="177"/>
+        <location filename="../../ui/views/case_detail_view.py" line="238"/>
         <source>Principal</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="181"/>
+        <location filename="../../ui/views/case_detail_view.py" line="242"/>
         <source>Interest</source>
         <translation>Interest</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="185"/>
+        <location filename="../../ui/views/case_detail_view.py" line="246"/>
         <source>Penalty</source>
         <translation>Penalty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="189"/>
+        <location filename="../../ui/views/case_detail_view.py" line="250"/>
         <source>Outstanding</source>
         <translation>Outstanding</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="193"/>
+        <location filename="../../ui/views/case_detail_view.py" line="254"/>
         <source>First unpaid due date</source>
         <translation>First unpaid due date</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="197"/>
+        <location filename="../../ui/views/case_detail_view.py" line="258"/>
         <source>Days past due</source>
         <translation>Days past due</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="198"/>
+        <location filename="../../ui/views/case_detail_view.py" line="259"/>
         <source>{days} ({bucket})</source>
         <translation>{days} ({bucket})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="203"/>
+        <location filename="../../ui/views/case_detail_view.py" line="264"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="207"/>
+        <location filename="../../ui/views/case_detail_view.py" line="268"/>
         <source>Promise</source>
         <translation>Promise</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="208"/>
+        <location filename="../../ui/views/case_detail_view.py" line="269"/>
         <source>{amount} by {date}</source>
         <translation>{amount} by {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="216"/>
+        <location filename="../../ui/views/case_detail_view.py" line="277"/>
         <source>Next action</source>
         <translation>Next action</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="226"/>
+        <location filename="../../ui/views/case_detail_view.py" line="287"/>
         <source>{kind}: {number} {owner}</source>
         <translation>{kind}: {number} {owner}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="237"/>
+        <location filename="../../ui/views/case_detail_view.py" line="298"/>
         <source>No phone number</source>
         <translation>No phone number</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="241"/>
+        <location filename="../../ui/views/case_detail_view.py" line="302"/>
         <source>{kind}: {address}</source>
         <translation>{kind}: {address}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="246"/>
+        <location filename="../../ui/views/case_detail_view.py" line="307"/>
         <source>Caution: {flags}</source>
         <translation>Caution: {flags}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="247"/>
+        <location filename="../../ui/views/case_detail_view.py" line="308"/>
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="249"/>
+        <location filename="../../ui/views/case_detail_view.py" line="310"/>
         <source>{address} &lt;span style=&apos;color:#c62828&apos;&gt;⚠ {warning}&lt;/span&gt;</source>
         <translation>{address} &lt;span style=&apos;color:#c62828&apos;&gt;⚠ {warning}&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="254"/>
+        <location filename="../../ui/views/case_detail_view.py" line="315"/>
         <source>No address</source>
         <translation>No address</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="260"/>
+        <location filename="../../ui/views/case_detail_view.py" line="321"/>
         <source>{kind}: {what}</source>
         <translation>{kind}: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="281"/>
+        <location filename="../../ui/views/case_detail_view.py" line="342"/>
         <source>Reveal</source>
         <translation>Reveal</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="283"/>
+        <location filename="../../ui/views/case_detail_view.py" line="344"/>
+        <source>Record call or SMS…</source>
+        <translation>Record call or SMS…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_detail_view.py" line="346"/>
+        <source>Plan visit…</source>
+        <translation>Plan visit…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_detail_view.py" line="348"/>
         <source>Shows the full ID number; the reveal is recorded in the audit trail</source>
         <translation>Shows the full ID number; the reveal is recorded in the audit trail</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="288"/>
+        <location filename="../../ui/views/case_detail_view.py" line="353"/>
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="289"/>
+        <location filename="../../ui/views/case_detail_view.py" line="354"/>
         <source>Balances</source>
         <translation>Balances</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="290"/>
+        <location filename="../../ui/views/case_detail_view.py" line="355"/>
         <source>Why this tier</source>
         <translation>Why this tier</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="291"/>
+        <location filename="../../ui/views/case_detail_view.py" line="356"/>
         <source>Timeline</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="294"/>
+        <location filename="../../ui/views/case_detail_view.py" line="359"/>
         <source>When</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="295"/>
+        <location filename="../../ui/views/case_detail_view.py" line="360"/>
         <source>What</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="296"/>
+        <location filename="../../ui/views/case_detail_view.py" line="361"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="297"/>
+        <location filename="../../ui/views/case_detail_view.py" line="362"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="301"/>
+        <location filename="../../ui/views/case_detail_view.py" line="366"/>
         <source>Select a case to see its detail</source>
         <translation>Select a case to see its detail</translation>
     </message>
@@ -248,32 +258,32 @@
 <context>
     <name>CasesView</name>
     <message>
-        <location filename="../../ui/views/cases_view.py" line="100"/>
+        <location filename="../../ui/views/cases_view.py" line="112"/>
         <source>All tiers</source>
         <translation>All tiers</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cases_view.py" line="102"/>
+        <location filename="../../ui/views/cases_view.py" line="114"/>
         <source>Tier {tier}</source>
         <translation>Tier {tier}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cases_view.py" line="108"/>
+        <location filename="../../ui/views/cases_view.py" line="120"/>
         <source>All ages</source>
         <translation>All ages</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cases_view.py" line="113"/>
+        <location filename="../../ui/views/cases_view.py" line="125"/>
         <source>All statuses</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cases_view.py" line="144"/>
+        <location filename="../../ui/views/cases_view.py" line="156"/>
         <source>{count} cases</source>
         <translation>{count} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cases_view.py" line="179"/>
+        <location filename="../../ui/views/cases_view.py" line="191"/>
         <source>Search by borrower or loan ref</source>
         <translation>Search by borrower or loan ref</translation>
     </message>
@@ -710,181 +720,350 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="36"/>
+        <location filename="../../ui/main_window.py" line="39"/>
         <source>Field collector</source>
         <translation>Field collector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="37"/>
+        <location filename="../../ui/main_window.py" line="40"/>
         <source>Team lead</source>
         <translation>Team lead</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="38"/>
+        <location filename="../../ui/main_window.py" line="41"/>
         <source>Administrator</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>Map</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
-        <source>The offline map of your cases and the day&apos;s route is not available in this version yet. Plan the day in Today and find cases in Cases.</source>
-        <translation>The offline map of your cases and the day&apos;s route is not available in this version yet. Plan the day in Today and find cases in Cases.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="83"/>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>Agreements</source>
         <translation>Agreements</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>Repayment plans and their signed agreements will be listed here. Printing agreements from the application is not available in this version yet.</source>
         <translation>Repayment plans and their signed agreements will be listed here. Printing agreements from the application is not available in this version yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>Cases</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>● Online</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>○ Offline</source>
         <translation>○ Offline</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>Never synced</source>
         <translation>Never synced</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>Last sync {when}</source>
         <translation>Last sync {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>{count} changes waiting</source>
         <translation>{count} changes waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>About FieldCollect</source>
         <translation>About FieldCollect</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>FieldCollect {version}
 Offline-first field collection.</source>
         <translation>FieldCollect {version}
 Offline-first field collection.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>FieldCollect</source>
         <translation>FieldCollect</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>FieldCollect — {name} ({role})</source>
         <translation>FieldCollect — {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="289"/>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Settings…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>System language</source>
         <translation>System language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>&amp;About FieldCollect</source>
         <translation>&amp;About FieldCollect</translation>
     </message>
 </context>
 <context>
+    <name>MapView</name>
+    <message>
+        <location filename="../../ui/views/map_view.py" line="137"/>
+        <location filename="../../ui/views/map_view.py" line="317"/>
+        <source>Tier {tier}</source>
+        <translation>Tier {tier}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/map_view.py" line="142"/>
+        <source>Route</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/map_view.py" line="316"/>
+        <source>Outstanding {amount}</source>
+        <translation>Outstanding {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/map_view.py" line="318"/>
+        <source>Stop {number}</source>
+        <translation>Stop {number}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/map_view.py" line="328"/>
+        <source>Loading the map…</source>
+        <translation>Loading the map…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/map_view.py" line="333"/>
+        <source>The map could not be shown.</source>
+        <translation>The map could not be shown.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/map_view.py" line="336"/>
+        <source>{cases} cases on the map · {stops} stops on the route of {day}</source>
+        <translation>{cases} cases on the map · {stops} stops on the route of {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/map_view.py" line="340"/>
+        <source>{count} cases without a known location</source>
+        <translation>{count} cases without a known location</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/map_view.py" line="344"/>
+        <source>{count} visits without a known location are not on the route</source>
+        <translation>{count} visits without a known location are not on the route</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/map_view.py" line="351"/>
+        <source>No map tiles are set: cases and the route are drawn on a plain background.</source>
+        <translation>No map tiles are set: cases and the route are drawn on a plain background.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/map_view.py" line="359"/>
+        <source>Reload</source>
+        <translation>Reload</translation>
+    </message>
+</context>
+<context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="69"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="82"/>
         <source>Outcome of the visit to {borrower}</source>
         <translation>Outcome of the visit to {borrower}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="102"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="84"/>
+        <source>Call or SMS to {borrower}</source>
+        <translation>Call or SMS to {borrower}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="94"/>
+        <source>{number} ({kind})</source>
+        <translation>{number} ({kind})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="129"/>
+        <source>C&amp;hannel</source>
+        <translation>C&amp;hannel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="130"/>
+        <source>Pho&amp;ne number</source>
+        <translation>Pho&amp;ne number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="131"/>
         <source>&amp;Outcome</source>
         <translation>&amp;Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="103"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="132"/>
         <source>&amp;Person met</source>
         <translation>&amp;Person met</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="104"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="133"/>
         <source>&amp;Notes</source>
         <translation>&amp;Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="105"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="134"/>
         <source>Ne&amp;xt action on</source>
         <translation>Ne&amp;xt action on</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="106"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="135"/>
         <source>Promised &amp;amount (yuan)</source>
         <translation>Promised &amp;amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="107"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="136"/>
         <source>Promised &amp;by</source>
         <translation>Promised &amp;by</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="108"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="137"/>
         <source>Borrower&apos;s &amp;consent</source>
         <translation>Borrower&apos;s &amp;consent</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="110"/>
-        <source>Only for a visit outside the allowed hours</source>
-        <translation>Only for a visit outside the allowed hours</translation>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="139"/>
+        <source>Only for a contact outside the allowed hours</source>
+        <translation>Only for a contact outside the allowed hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="170"/>
+        <source>The notes may read as threatening or abusive ({terms}). Reword them, or press Save again to keep them as they are.</source>
+        <translation>The notes may read as threatening or abusive ({terms}). Reword them, or press Save again to keep them as they are.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="174"/>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+</context>
+<context>
+    <name>PlanVisitDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/plan_visit_dialog.py" line="45"/>
+        <source>Plan a visit to {borrower}</source>
+        <translation>Plan a visit to {borrower}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_visit_dialog.py" line="56"/>
+        <source>{kind}: {address}</source>
+        <translation>{kind}: {address}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_visit_dialog.py" line="70"/>
+        <source>&amp;Day</source>
+        <translation>&amp;Day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_visit_dialog.py" line="71"/>
+        <source>&amp;From (local time)</source>
+        <translation>&amp;From (local time)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_visit_dialog.py" line="72"/>
+        <source>&amp;Until</source>
+        <translation>&amp;Until</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_visit_dialog.py" line="73"/>
+        <source>&amp;Address</source>
+        <translation>&amp;Address</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="23"/>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="24"/>
+        <source>Contact rules</source>
+        <translation>Contact rules</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="25"/>
+        <source>Days of grace before a promise counts as broken</source>
+        <translation>Days of grace before a promise counts as broken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="28"/>
+        <source>Sync automatically when the server is reachable</source>
+        <translation>Sync automatically when the server is reachable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="33"/>
+        <source>System language</source>
+        <translation>System language</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="36"/>
+        <source>China (CN): 08:00–22:00, 6 unanswered calls a day</source>
+        <translation>China (CN): 08:00–22:00, 6 unanswered calls a day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="37"/>
+        <source>United States (US): 08:00–21:00, 7 calls in 7 days</source>
+        <translation>United States (US): 08:00–21:00, 7 calls in 7 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="38"/>
+        <source>United Kingdom (UK): 08:00–21:00</source>
+        <translation>United Kingdom (UK): 08:00–21:00</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="52"/>
+        <source>Settings</source>
+        <translation>Settings</translation>
     </message>
 </context>
 <context>
@@ -958,87 +1137,87 @@ Offline-first field collection.</translation>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../ui/views/today_view.py" line="109"/>
+        <location filename="../../ui/views/today_view.py" line="111"/>
         <source>{start}–{end}</source>
         <translation>{start}–{end}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="120"/>
+        <location filename="../../ui/views/today_view.py" line="122"/>
         <source>{check_in} – {check_out}</source>
         <translation>{check_in} – {check_out}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="157"/>
+        <location filename="../../ui/views/today_view.py" line="159"/>
         <source>Check in</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="158"/>
+        <location filename="../../ui/views/today_view.py" line="160"/>
         <source>Where are you?</source>
         <translation>Where are you?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="226"/>
+        <location filename="../../ui/views/today_view.py" line="234"/>
         <source>Today&apos;s visits</source>
         <translation>Today&apos;s visits</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="229"/>
+        <location filename="../../ui/views/today_view.py" line="237"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="230"/>
+        <location filename="../../ui/views/today_view.py" line="238"/>
         <source>Time window</source>
         <translation>Time window</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="231"/>
+        <location filename="../../ui/views/today_view.py" line="239"/>
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="232"/>
+        <location filename="../../ui/views/today_view.py" line="240"/>
         <source>Loan ref</source>
         <translation>Loan ref</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="233"/>
+        <location filename="../../ui/views/today_view.py" line="241"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="234"/>
+        <location filename="../../ui/views/today_view.py" line="242"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="235"/>
+        <location filename="../../ui/views/today_view.py" line="243"/>
         <source>Checked in – out</source>
         <translation>Checked in – out</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="238"/>
+        <location filename="../../ui/views/today_view.py" line="246"/>
         <source>Check &amp;in</source>
         <translation>Check &amp;in</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="239"/>
+        <location filename="../../ui/views/today_view.py" line="247"/>
         <source>Check ou&amp;t</source>
         <translation>Check ou&amp;t</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="240"/>
+        <location filename="../../ui/views/today_view.py" line="248"/>
         <source>Record &amp;outcome…</source>
         <translation>Record &amp;outcome…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="241"/>
+        <location filename="../../ui/views/today_view.py" line="249"/>
         <source>Open &amp;case</source>
         <translation>Open &amp;case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="243"/>
+        <location filename="../../ui/views/today_view.py" line="251"/>
         <source>No visits planned for this day</source>
         <translation>No visits planned for this day</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../ui/application.py" line="52"/>
+        <location filename="../../ui/application.py" line="55"/>
         <source>FieldCollect cannot start</source>
         <translation>FieldCollect 无法启动</translation>
     </message>
@@ -12,177 +12,187 @@
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="135"/>
+        <location filename="../../ui/views/case_detail_view.py" line="196"/>
         <source>{borrower} · {loan_ref}</source>
         <translation>{borrower} · {loan_ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="141"/>
+        <location filename="../../ui/views/case_detail_view.py" line="202"/>
         <source>Tier {tier} · score {score}</source>
         <translation>{tier}级 · {score}分</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="157"/>
+        <location filename="../../ui/views/case_detail_view.py" line="218"/>
         <source>No risk factor</source>
         <translation>无风险因素</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="166"/>
+        <location filename="../../ui/views/case_detail_view.py" line="227"/>
         <source>ID number: {number}</source>
         <translation>身份证号：{number}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="175"/>
+        <location filename="../../ui/views/case_detail_view.py" line="236"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="177"/>
+        <location filename="../../ui/views/case_detail_view.py" line="238"/>
         <source>Principal</source>
         <translation>本金</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="181"/>
+        <location filename="../../ui/views/case_detail_view.py" line="242"/>
         <source>Interest</source>
         <translation>利息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="185"/>
+        <location filename="../../ui/views/case_detail_view.py" line="246"/>
         <source>Penalty</source>
         <translation>罚息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="189"/>
+        <location filename="../../ui/views/case_detail_view.py" line="250"/>
         <source>Outstanding</source>
         <translation>欠款合计</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="193"/>
+        <location filename="../../ui/views/case_detail_view.py" line="254"/>
         <source>First unpaid due date</source>
         <translation>最早未还到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="197"/>
+        <location filename="../../ui/views/case_detail_view.py" line="258"/>
         <source>Days past due</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="198"/>
+        <location filename="../../ui/views/case_detail_view.py" line="259"/>
         <source>{days} ({bucket})</source>
         <translation>{days}天（{bucket}）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="203"/>
+        <location filename="../../ui/views/case_detail_view.py" line="264"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="207"/>
+        <location filename="../../ui/views/case_detail_view.py" line="268"/>
         <source>Promise</source>
         <translation>承诺还款</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="208"/>
+        <location filename="../../ui/views/case_detail_view.py" line="269"/>
         <source>{amount} by {date}</source>
         <translation>{date}前还{amount}元</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="216"/>
+        <location filename="../../ui/views/case_detail_view.py" line="277"/>
         <source>Next action</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="226"/>
+        <location filename="../../ui/views/case_detail_view.py" line="287"/>
         <source>{kind}: {number} {owner}</source>
         <translation>{kind}：{number} {owner}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="237"/>
+        <location filename="../../ui/views/case_detail_view.py" line="298"/>
         <source>No phone number</source>
         <translation>无电话号码</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="241"/>
+        <location filename="../../ui/views/case_detail_view.py" line="302"/>
         <source>{kind}: {address}</source>
         <translation>{kind}：{address}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="246"/>
+        <location filename="../../ui/views/case_detail_view.py" line="307"/>
         <source>Caution: {flags}</source>
         <translation>注意：{flags}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="247"/>
+        <location filename="../../ui/views/case_detail_view.py" line="308"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="249"/>
+        <location filename="../../ui/views/case_detail_view.py" line="310"/>
         <source>{address} &lt;span style=&apos;color:#c62828&apos;&gt;⚠ {warning}&lt;/span&gt;</source>
         <translation>{address} &lt;span style=&apos;color:#c62828&apos;&gt;⚠ {warning}&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="254"/>
+        <location filename="../../ui/views/case_detail_view.py" line="315"/>
         <source>No address</source>
         <translation>无地址</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="260"/>
+        <location filename="../../ui/views/case_detail_view.py" line="321"/>
         <source>{kind}: {what}</source>
         <translation>{kind}：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="281"/>
+        <location filename="../../ui/views/case_detail_view.py" line="342"/>
         <source>Reveal</source>
         <translation>显示完整号码</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="283"/>
+        <location filename="../../ui/views/case_detail_view.py" line="344"/>
+        <source>Record call or SMS…</source>
+        <translation>记录电话或短信…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_detail_view.py" line="346"/>
+        <source>Plan visit…</source>
+        <translation>安排上门…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_detail_view.py" line="348"/>
         <source>Shows the full ID number; the reveal is recorded in the audit trail</source>
         <translation>显示完整身份证号；此操作将记入审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="288"/>
+        <location filename="../../ui/views/case_detail_view.py" line="353"/>
         <source>Borrower</source>
         <translation>借款人</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="289"/>
+        <location filename="../../ui/views/case_detail_view.py" line="354"/>
         <source>Balances</source>
         <translation>欠款明细</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="290"/>
+        <location filename="../../ui/views/case_detail_view.py" line="355"/>
         <source>Why this tier</source>
         <translation>风险等级依据</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="291"/>
+        <location filename="../../ui/views/case_detail_view.py" line="356"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="294"/>
+        <location filename="../../ui/views/case_detail_view.py" line="359"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="295"/>
+        <location filename="../../ui/views/case_detail_view.py" line="360"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="296"/>
+        <location filename="../../ui/views/case_detail_view.py" line="361"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="297"/>
+        <location filename="../../ui/views/case_detail_view.py" line="362"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="301"/>
+        <location filename="../../ui/views/case_detail_view.py" line="366"/>
         <source>Select a case to see its detail</source>
         <translation>选择一个案件以查看详情</translation>
     </message>
@@ -248,32 +258,32 @@
 <context>
     <name>CasesView</name>
     <message>
-        <location filename="../../ui/views/cases_view.py" line="100"/>
+        <location filename="../../ui/views/cases_view.py" line="112"/>
         <source>All tiers</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cases_view.py" line="102"/>
+        <location filename="../../ui/views/cases_view.py" line="114"/>
         <source>Tier {tier}</source>
         <translation>{tier}级</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cases_view.py" line="108"/>
+        <location filename="../../ui/views/cases_view.py" line="120"/>
         <source>All ages</source>
         <translation>全部账龄</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cases_view.py" line="113"/>
+        <location filename="../../ui/views/cases_view.py" line="125"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cases_view.py" line="144"/>
+        <location filename="../../ui/views/cases_view.py" line="156"/>
         <source>{count} cases</source>
         <translation>{count} 件案件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/cases_view.py" line="179"/>
+        <location filename="../../ui/views/cases_view.py" line="191"/>
         <source>Search by borrower or loan ref</source>
         <translation>按借款人或贷款编号搜索</translation>
     </message>
@@ -710,181 +720,350 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="36"/>
+        <location filename="../../ui/main_window.py" line="39"/>
         <source>Field collector</source>
         <translation>外访催收员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="37"/>
+        <location filename="../../ui/main_window.py" line="40"/>
         <source>Team lead</source>
         <translation>组长</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="38"/>
+        <location filename="../../ui/main_window.py" line="41"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
-        <source>The offline map of your cases and the day&apos;s route is not available in this version yet. Plan the day in Today and find cases in Cases.</source>
-        <translation>本版本尚未提供案件离线地图和当日路线。请在“今日”中安排当天的上门，在“案件”中查找案件。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="83"/>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>Repayment plans and their signed agreements will be listed here. Printing agreements from the application is not available in this version yet.</source>
         <translation>这里将列出还款计划及其已签署的协议。本版本尚不能在应用中打印协议。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>○ Offline</source>
         <translation>○ 离线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>Never synced</source>
         <translation>从未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="184"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>Last sync {when}</source>
         <translation>上次同步 {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>{count} changes waiting</source>
         <translation>{count} 项更改待同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241"/>
+        <location filename="../../ui/main_window.py" line="269"/>
         <source>About FieldCollect</source>
         <translation>关于 FieldCollect</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>FieldCollect {version}
 Offline-first field collection.</source>
         <translation>FieldCollect {version}
 离线优先的外访催收应用。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>FieldCollect</source>
         <translation>FieldCollect 外访催收</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="253"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>FieldCollect — {name} ({role})</source>
         <translation>FieldCollect 外访催收 — {name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="289"/>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="290"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>System language</source>
         <translation>跟随系统语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>&amp;About FieldCollect</source>
         <translation>关于 FieldCollect(&amp;A)</translation>
     </message>
 </context>
 <context>
+    <name>MapView</name>
+    <message>
+        <location filename="../../ui/views/map_view.py" line="137"/>
+        <location filename="../../ui/views/map_view.py" line="317"/>
+        <source>Tier {tier}</source>
+        <translation>{tier}级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/map_view.py" line="142"/>
+        <source>Route</source>
+        <translation>路线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/map_view.py" line="316"/>
+        <source>Outstanding {amount}</source>
+        <translation>欠款 {amount}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/map_view.py" line="318"/>
+        <source>Stop {number}</source>
+        <translation>第{number}站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/map_view.py" line="328"/>
+        <source>Loading the map…</source>
+        <translation>正在加载地图…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/map_view.py" line="333"/>
+        <source>The map could not be shown.</source>
+        <translation>无法显示地图。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/map_view.py" line="336"/>
+        <source>{cases} cases on the map · {stops} stops on the route of {day}</source>
+        <translation>地图上 {cases} 件案件 · {day} 路线共 {stops} 站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/map_view.py" line="340"/>
+        <source>{count} cases without a known location</source>
+        <translation>{count} 件案件没有已知位置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/map_view.py" line="344"/>
+        <source>{count} visits without a known location are not on the route</source>
+        <translation>{count} 次上门没有已知位置，未列入路线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/map_view.py" line="351"/>
+        <source>No map tiles are set: cases and the route are drawn on a plain background.</source>
+        <translation>未设置地图底图：案件和路线绘制在空白背景上。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/map_view.py" line="359"/>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+</context>
+<context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="69"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="82"/>
         <source>Outcome of the visit to {borrower}</source>
         <translation>上门结果：{borrower}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="102"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="84"/>
+        <source>Call or SMS to {borrower}</source>
+        <translation>致电或短信：{borrower}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="94"/>
+        <source>{number} ({kind})</source>
+        <translation>{number}（{kind}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="129"/>
+        <source>C&amp;hannel</source>
+        <translation>方式(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="130"/>
+        <source>Pho&amp;ne number</source>
+        <translation>电话号码(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="131"/>
         <source>&amp;Outcome</source>
         <translation>结果(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="103"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="132"/>
         <source>&amp;Person met</source>
         <translation>接触人(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="104"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="133"/>
         <source>&amp;Notes</source>
         <translation>备注(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="105"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="134"/>
         <source>Ne&amp;xt action on</source>
         <translation>下次跟进日期(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="106"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="135"/>
         <source>Promised &amp;amount (yuan)</source>
         <translation>承诺金额（元）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="107"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="136"/>
         <source>Promised &amp;by</source>
         <translation>承诺还款日期(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="108"/>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="137"/>
         <source>Borrower&apos;s &amp;consent</source>
         <translation>借款人同意说明(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/outcome_dialog.py" line="110"/>
-        <source>Only for a visit outside the allowed hours</source>
-        <translation>仅在允许时段以外上门时填写</translation>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="139"/>
+        <source>Only for a contact outside the allowed hours</source>
+        <translation>仅在允许时段以外联系时填写</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="170"/>
+        <source>The notes may read as threatening or abusive ({terms}). Reword them, or press Save again to keep them as they are.</source>
+        <translation>备注中可能含有威胁或辱骂性用语（{terms}）。请修改措辞，或再次点击“保存”按原样保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/outcome_dialog.py" line="174"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
+    <name>PlanVisitDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/plan_visit_dialog.py" line="45"/>
+        <source>Plan a visit to {borrower}</source>
+        <translation>安排上门：{borrower}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_visit_dialog.py" line="56"/>
+        <source>{kind}: {address}</source>
+        <translation>{kind}：{address}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_visit_dialog.py" line="70"/>
+        <source>&amp;Day</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_visit_dialog.py" line="71"/>
+        <source>&amp;From (local time)</source>
+        <translation>开始（当地时间）(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_visit_dialog.py" line="72"/>
+        <source>&amp;Until</source>
+        <translation>结束(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_visit_dialog.py" line="73"/>
+        <source>&amp;Address</source>
+        <translation>地址(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="23"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="24"/>
+        <source>Contact rules</source>
+        <translation>联系规则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="25"/>
+        <source>Days of grace before a promise counts as broken</source>
+        <translation>承诺还款宽限天数（超过即视为未兑现）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="28"/>
+        <source>Sync automatically when the server is reachable</source>
+        <translation>可连接服务器时自动同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="33"/>
+        <source>System language</source>
+        <translation>跟随系统语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="36"/>
+        <source>China (CN): 08:00–22:00, 6 unanswered calls a day</source>
+        <translation>中国（CN）：08:00–22:00，每日未接通来电不超过6次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="37"/>
+        <source>United States (US): 08:00–21:00, 7 calls in 7 days</source>
+        <translation>美国（US）：08:00–21:00，7天内不超过7次来电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="38"/>
+        <source>United Kingdom (UK): 08:00–21:00</source>
+        <translation>英国（UK）：08:00–21:00</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="52"/>
+        <source>Settings</source>
+        <translation>设置</translation>
     </message>
 </context>
 <context>
@@ -958,87 +1137,87 @@ Offline-first field collection.</source>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../ui/views/today_view.py" line="109"/>
+        <location filename="../../ui/views/today_view.py" line="111"/>
         <source>{start}–{end}</source>
         <translation>{start}–{end}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="120"/>
+        <location filename="../../ui/views/today_view.py" line="122"/>
         <source>{check_in} – {check_out}</source>
         <translation>{check_in} – {check_out}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="157"/>
+        <location filename="../../ui/views/today_view.py" line="159"/>
         <source>Check in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="158"/>
+        <location filename="../../ui/views/today_view.py" line="160"/>
         <source>Where are you?</source>
         <translation>您现在在哪里？</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="226"/>
+        <location filename="../../ui/views/today_view.py" line="234"/>
         <source>Today&apos;s visits</source>
         <translation>今日上门</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="229"/>
+        <location filename="../../ui/views/today_view.py" line="237"/>
         <source>Stop</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="230"/>
+        <location filename="../../ui/views/today_view.py" line="238"/>
         <source>Time window</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="231"/>
+        <location filename="../../ui/views/today_view.py" line="239"/>
         <source>Borrower</source>
         <translation>借款人</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="232"/>
+        <location filename="../../ui/views/today_view.py" line="240"/>
         <source>Loan ref</source>
         <translation>贷款编号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="233"/>
+        <location filename="../../ui/views/today_view.py" line="241"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="234"/>
+        <location filename="../../ui/views/today_view.py" line="242"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="235"/>
+        <location filename="../../ui/views/today_view.py" line="243"/>
         <source>Checked in – out</source>
         <translation>签到 – 签退</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="238"/>
+        <location filename="../../ui/views/today_view.py" line="246"/>
         <source>Check &amp;in</source>
         <translation>签到(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="239"/>
+        <location filename="../../ui/views/today_view.py" line="247"/>
         <source>Check ou&amp;t</source>
         <translation>签退(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="240"/>
+        <location filename="../../ui/views/today_view.py" line="248"/>
         <source>Record &amp;outcome…</source>
         <translation>记录结果(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="241"/>
+        <location filename="../../ui/views/today_view.py" line="249"/>
         <source>Open &amp;case</source>
         <translation>打开案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="243"/>
+        <location filename="../../ui/views/today_view.py" line="251"/>
         <source>No visits planned for this day</source>
         <translation>这一天没有计划的上门</translation>
     </message>

@@ -1,0 +1,200 @@
+"""The Map screen in QtWebEngine, offline: the page loads from local files only, Leaflet runs, every
+placed case is a marker, and clicking one says which case it was."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWebEngineCore import QWebEngineUrlRequestInfo, QWebEngineUrlRequestInterceptor
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
+
+from app.services import demo
+from app.services.workspace import Workspace
+from app.store import models
+from ui.views import map_view
+from ui.views.map_view import MapView
+from ui.web import local_content
+
+TODAY = dt.date.today()
+LOAD_TIMEOUT_MS = 20_000
+
+
+class _NetworkGuard(QWebEngineUrlRequestInterceptor):
+    """Blocks and remembers every request that would leave the machine."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.blocked: list[str] = []
+
+    def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:
+        url = info.requestUrl()
+        if url.scheme() != local_content.SCHEME:
+            self.blocked.append(url.toString())
+            info.block(True)
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
+    folder = tmp_path_factory.mktemp("map-view") / "ws"
+    demo.build_demo_workspace(folder, cases=30, as_of=TODAY)
+    with Workspace.open(folder) as opened:
+        yield opened
+
+
+@pytest.fixture
+def guard() -> _NetworkGuard:
+    return _NetworkGuard()
+
+
+@pytest.fixture
+def view(qtbot: QtBot, workspace: Workspace, guard: _NetworkGuard) -> Iterator[MapView]:
+    shown = MapView(workspace)
+    shown.page.profile().setUrlRequestInterceptor(guard)
+    shown.resize(1000, 700)
+    with qtbot.waitSignal(shown.loaded, timeout=LOAD_TIMEOUT_MS) as loading:
+        shown.show()
+    assert loading.args == [True]
+    yield shown
+    # Deleted now, not left to a deleteLater that the last test would never see run: a page
+    # still alive when QtWebEngine shuts down makes it warn (and the interceptor dies here).
+    shown.page.profile().setUrlRequestInterceptor(None)
+    shown.close()
+    shown.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _evaluate(qtbot: QtBot, view: MapView, expression: str) -> object:
+    """The value of a JavaScript expression in the page (through JSON, to keep its type)."""
+    with qtbot.waitCallback(timeout=LOAD_TIMEOUT_MS) as answered:
+        view.run_javascript(f"JSON.stringify({expression})", answered)
+    return json.loads(answered.args[0])
+
+
+def _placed_case_count(workspace: Workspace) -> int:
+    with workspace.session() as session:
+        return (
+            session.scalar(
+                select(func.count(func.distinct(models.LoanCase.id)))
+                .join(
+                    models.BorrowerAddress,
+                    models.BorrowerAddress.borrower_id == models.LoanCase.borrower_id,
+                )
+                .where(
+                    models.BorrowerAddress.lat.is_not(None),
+                    models.LoanCase.status.not_in(["settled", "closed"]),
+                )
+            )
+            or 0
+        )
+
+
+def test_the_page_loads_offline_with_leaflet_and_markercluster(
+    qtbot: QtBot, view: MapView, guard: _NetworkGuard, caplog: pytest.LogCaptureFixture
+) -> None:
+    assert view.is_loaded
+    assert _evaluate(qtbot, view, "typeof L") == "object"
+    assert _evaluate(qtbot, view, "typeof L.markerClusterGroup") == "function"
+    assert _evaluate(qtbot, view, "typeof jQuery") == "function"
+    assert _evaluate(qtbot, view, "document.querySelectorAll('.leaflet-tile').length") == 0
+    assert guard.blocked == []
+    assert not [record for record in caplog.records if record.levelno >= logging.WARNING]
+
+
+def test_every_placed_case_is_a_marker_and_every_stop_is_numbered(
+    qtbot: QtBot, view: MapView, workspace: Workspace
+) -> None:
+    assert view.case_map is not None
+    expected = _placed_case_count(workspace)
+    assert expected == 30
+    assert _evaluate(qtbot, view, "fieldcollectMap.caseCount()") == expected
+    assert _evaluate(qtbot, view, "Object.keys(fieldcollectMap.caseMarkers).length") == expected
+    stops = view.case_map.stops
+    assert stops, "the demo plans visits for today"
+    numbers = _evaluate(
+        qtbot, view, "fieldcollectMap.stopMarkers.map(m => m.getElement().textContent)"
+    )
+    assert numbers == [str(stop.number) for stop in stops]
+    route = _evaluate(
+        qtbot,
+        view,
+        "document.querySelectorAll('path.fc-route').length",
+    )
+    assert route == 1
+    assert "30 cases on the map" in view.summary.text()
+
+
+def test_clicking_a_marker_selects_its_case(qtbot: QtBot, view: MapView) -> None:
+    assert view.case_map is not None
+    case_id = view.case_map.markers[7].case_id
+    with qtbot.waitSignal(view.case_clicked, timeout=LOAD_TIMEOUT_MS) as clicked:
+        view.run_javascript(
+            f"fieldcollectMap.caseMarkers[{json.dumps(str(case_id))}].fire('click')"
+        )
+    assert clicked.args == [case_id]
+    assert isinstance(clicked.args[0], uuid.UUID)
+
+
+def test_clicking_a_route_stop_selects_its_case(qtbot: QtBot, view: MapView) -> None:
+    assert view.case_map is not None
+    last = view.case_map.stops[-1]
+    with qtbot.waitSignal(view.case_clicked, timeout=LOAD_TIMEOUT_MS) as clicked:
+        view.run_javascript(
+            f"fieldcollectMap.stopMarkers[{len(view.case_map.stops) - 1}].fire('click')"
+        )
+    assert clicked.args == [last.case_id]
+
+
+def test_showing_a_case_zooms_to_its_marker(qtbot: QtBot, view: MapView) -> None:
+    assert view.case_map is not None
+    before = _evaluate(qtbot, view, "fieldcollectMap.map.getZoom()")
+    view.show_case(view.case_map.markers[0].case_id)
+    qtbot.waitUntil(
+        lambda: _evaluate(qtbot, view, "fieldcollectMap.map.getZoom()") != before,
+        timeout=LOAD_TIMEOUT_MS,
+    )
+
+
+def test_a_tile_source_is_asked_for_tiles_and_nothing_else(
+    qtbot: QtBot, view: MapView, guard: _NetworkGuard
+) -> None:
+    with qtbot.waitSignal(view.loaded, timeout=LOAD_TIMEOUT_MS):
+        view.set_tiles("https://tiles.example.cn/{z}/{x}/{y}.png", "Example tiles")
+    qtbot.waitUntil(lambda: bool(guard.blocked), timeout=LOAD_TIMEOUT_MS)
+    assert all(url.startswith("https://tiles.example.cn/") for url in guard.blocked)
+    assert view.notice.isHidden()
+
+
+def test_the_bridge_ignores_what_it_does_not_understand(
+    qtbot: QtBot, caplog: pytest.LogCaptureFixture
+) -> None:
+    bridge = map_view.MapBridge()
+    with qtbot.assertNotEmitted(bridge.case_clicked):
+        bridge.cmd("not json")
+        bridge.cmd(json.dumps({"command": "select_case", "case_id": "not a uuid"}))
+        bridge.cmd(json.dumps({"command": "delete_everything"}))
+        bridge.cmd(json.dumps(["select_case"]))
+    assert len([record for record in caplog.records if record.levelno == logging.WARNING]) == 4
+
+
+def test_the_page_waits_until_the_view_is_first_shown(qtbot: QtBot, workspace: Workspace) -> None:
+    hidden = MapView(workspace)
+    qtbot.addWidget(hidden)
+    hidden.refresh()
+    hidden.set_day(TODAY + dt.timedelta(days=1))
+    hidden.run_javascript("1")
+    assert hidden.case_map is None and hidden.findChild(QWebEngineView) is None
+
+
+def test_the_map_view_never_reads_the_store_itself() -> None:
+    source = Path(map_view.__file__).read_text(encoding="utf-8")
+    for forbidden in ("sqlalchemy", "folium", "app.store", "app.routing"):
+        assert forbidden not in source

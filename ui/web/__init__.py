@@ -1,0 +1,1 @@
+"""Web content shown inside the application: local URL schemes for QtWebEngine pages."""
