@@ -174,6 +174,21 @@ VISIT_ERROR: Mapping[str, str] = {
     ),
 }
 
+# Why a visit did not fit the planned route (app.services.day_plan.LeftOutReason codes).
+LEFT_OUT: Mapping[str, str] = {
+    "no_position": QT_TRANSLATE_NOOP("Labels", "the address has no known position"),
+    "outside_every_window": QT_TRANSLATE_NOOP(
+        "Labels", "its window lies outside the legal contact hours or your shift"
+    ),
+    "out_of_reach": QT_TRANSLATE_NOOP(
+        "Labels", "it cannot be reached within its window and your shift"
+    ),
+    "no_room_left": QT_TRANSLATE_NOOP(
+        "Labels", "the day is full: the visits planned were more urgent or nearer"
+    ),
+    "no_skilled_collector": QT_TRANSLATE_NOOP("Labels", "it needs a skill you do not have"),
+}
+
 
 def label(table: Mapping[str, str], code: str | None) -> str:
     """The translated words for `code`; an unknown code (say, one added in settings) as it is."""

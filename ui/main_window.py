@@ -25,9 +25,9 @@ from app.services import status as status_service
 from app.services.workspace import Workspace
 from ui import formatting, i18n
 from ui.dialogs.settings_dialog import SettingsDialog
+from ui.views.agreements_view import AgreementsView
 from ui.views.cases_view import CasesView
 from ui.views.map_view import MapView
-from ui.views.placeholder_view import PlaceholderView
 from ui.views.sync_view import SyncView
 from ui.views.today_view import TodayView
 
@@ -74,18 +74,12 @@ class MainWindow(QMainWindow):
         self.today_view = TodayView(workspace, preferences=self.preferences, **timing)
         self.cases_view = CasesView(workspace, preferences=self.preferences, **timing)
         self.map_view = MapView(workspace)
-        self.agreements_view = PlaceholderView(
-            "agreementsView",
-            lambda: QCoreApplication.translate("MainWindow", "Agreements"),
-            lambda: QCoreApplication.translate(
-                "MainWindow",
-                "Repayment plans and their signed agreements will be listed here. Printing "
-                "agreements from the application is not available in this version yet.",
-            ),
-        )
+        self.agreements_view = AgreementsView(workspace, preferences=self.preferences, **timing)
         self.sync_view = SyncView()
         self.today_view.open_case.connect(self.show_case)
         self.map_view.case_clicked.connect(self.show_case)
+        self.agreements_view.case_selected.connect(self.show_case)
+        self.agreements_view.plans_changed.connect(self._on_plans_changed)
         self.today_view.day.dateChanged.connect(lambda day: self.map_view.set_day(day.toPython()))
 
         self.screens: list[tuple[QWidget, Callable[[], str]]] = [
@@ -125,6 +119,7 @@ class MainWindow(QMainWindow):
         self._status_timer.start()
         self.cases_view.detail.changed.connect(self._on_case_changed)
         self.cases_view.detail.audited.connect(self.refresh_status)
+        self.cases_view.detail.new_plan_requested.connect(self.new_plan_for)
         self.today_view.changed.connect(self._on_today_changed)
 
         self.retranslate()
@@ -145,6 +140,17 @@ class MainWindow(QMainWindow):
             self.cases_view.bucket_filter.setCurrentIndex(0)
             self.cases_view.status_filter.setCurrentIndex(0)
             self.cases_view.select_case(case_id)
+
+    def _on_plans_changed(self) -> None:
+        self.cases_view.refresh()
+        self.refresh_status()
+
+    def new_plan_for(self, case_id: object, borrower_name: str) -> None:
+        """The plan editor for a case, then the Agreements screen on the plan saved."""
+        plan_id = self.agreements_view.new_plan(case_id, borrower_name)
+        if plan_id is not None:
+            self.show_screen(self.agreements_view)
+            self.agreements_view.select_plan(plan_id)
 
     def _on_case_changed(self) -> None:
         self.cases_view.refresh()

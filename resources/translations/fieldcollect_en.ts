@@ -2,9 +2,192 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AgreementsView</name>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="51"/>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="52"/>
+        <source>Awaiting approval</source>
+        <translation>Awaiting approval</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="53"/>
+        <source>Approved</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="54"/>
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="55"/>
+        <source>Signed</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="56"/>
+        <source>Signed, in force</source>
+        <translation>Signed, in force</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="57"/>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="58"/>
+        <source>Broken</source>
+        <translation>Broken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="59"/>
+        <source>Withdrawn</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="214"/>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="216"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="329"/>
+        <source>Repayment agreement {loan_ref}</source>
+        <translation>Repayment agreement {loan_ref}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="343"/>
+        <source>The stored agreement could not be opened for printing.</source>
+        <translation>The stored agreement could not be opened for printing.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="365"/>
+        <source>Saved the agreement as {path}</source>
+        <translation>Saved the agreement as {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="378"/>
+        <source>Save the agreement as PDF</source>
+        <translation>Save the agreement as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="380"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="407"/>
+        <source>Plan for {loan_ref} approved; the collector sees it after sync.</source>
+        <translation>Plan for {loan_ref} approved; the collector sees it after sync.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="411"/>
+        <source>Plan for {loan_ref} rejected; the collector sees it after sync.</source>
+        <translation>Plan for {loan_ref} rejected; the collector sees it after sync.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="422"/>
+        <source>Reason (the collector sees it):</source>
+        <translation>Reason (the collector sees it):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="427"/>
+        <source>Approve the plan</source>
+        <translation>Approve the plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="432"/>
+        <source>Reject the plan</source>
+        <translation>Reject the plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="440"/>
+        <source>Repayment plans and agreements</source>
+        <translation>Repayment plans and agreements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="443"/>
+        <source>Borrower</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="444"/>
+        <source>Loan ref</source>
+        <translation>Loan ref</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="445"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="446"/>
+        <source>Agreed total (yuan)</source>
+        <translation>Agreed total (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="447"/>
+        <source>Instalments</source>
+        <translation>Instalments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="448"/>
+        <source>Needs approval</source>
+        <translation>Needs approval</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="449"/>
+        <source>Proposed on</source>
+        <translation>Proposed on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="452"/>
+        <source>&amp;Sign…</source>
+        <translation>&amp;Sign…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="453"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="454"/>
+        <source>Save P&amp;DF…</source>
+        <translation>Save P&amp;DF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="455"/>
+        <source>&amp;Approve…</source>
+        <translation>&amp;Approve…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="456"/>
+        <source>&amp;Reject…</source>
+        <translation>&amp;Reject…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="457"/>
+        <source>Open &amp;case</source>
+        <translation>Open &amp;case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="459"/>
+        <source>No repayment plans yet. Make one from a case&apos;s detail.</source>
+        <translation>No repayment plans yet. Make one from a case&apos;s detail.</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
-        <location filename="../../ui/application.py" line="55"/>
+        <location filename="../../ui/application.py" line="63"/>
         <source>FieldCollect cannot start</source>
         <translation>FieldCollect cannot start</translation>
     </message>
@@ -12,187 +195,192 @@
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="196"/>
+        <location filename="../../ui/views/case_detail_view.py" line="204"/>
         <source>{borrower} · {loan_ref}</source>
         <translation>{borrower} · {loan_ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="202"/>
+        <location filename="../../ui/views/case_detail_view.py" line="210"/>
         <source>Tier {tier} · score {score}</source>
         <translation>Tier {tier} · score {score}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="218"/>
+        <location filename="../../ui/views/case_detail_view.py" line="226"/>
         <source>No risk factor</source>
         <translation>No risk factor</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="227"/>
+        <location filename="../../ui/views/case_detail_view.py" line="235"/>
         <source>ID number: {number}</source>
         <translation>ID number: {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="236"/>
+        <location filename="../../ui/views/case_detail_view.py" line="244"/>
         <source>Product</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="238"/>
+        <location filename="../../ui/views/case_detail_view.py" line="246"/>
         <source>Principal</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="242"/>
+        <location filename="../../ui/views/case_detail_view.py" line="250"/>
         <source>Interest</source>
         <translation>Interest</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="246"/>
+        <location filename="../../ui/views/case_detail_view.py" line="254"/>
         <source>Penalty</source>
         <translation>Penalty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="250"/>
+        <location filename="../../ui/views/case_detail_view.py" line="258"/>
         <source>Outstanding</source>
         <translation>Outstanding</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="254"/>
+        <location filename="../../ui/views/case_detail_view.py" line="262"/>
         <source>First unpaid due date</source>
         <translation>First unpaid due date</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="258"/>
+        <location filename="../../ui/views/case_detail_view.py" line="266"/>
         <source>Days past due</source>
         <translation>Days past due</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="259"/>
+        <location filename="../../ui/views/case_detail_view.py" line="267"/>
         <source>{days} ({bucket})</source>
         <translation>{days} ({bucket})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="264"/>
+        <location filename="../../ui/views/case_detail_view.py" line="272"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="268"/>
+        <location filename="../../ui/views/case_detail_view.py" line="276"/>
         <source>Promise</source>
         <translation>Promise</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="269"/>
+        <location filename="../../ui/views/case_detail_view.py" line="277"/>
         <source>{amount} by {date}</source>
         <translation>{amount} by {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="277"/>
+        <location filename="../../ui/views/case_detail_view.py" line="285"/>
         <source>Next action</source>
         <translation>Next action</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="287"/>
+        <location filename="../../ui/views/case_detail_view.py" line="295"/>
         <source>{kind}: {number} {owner}</source>
         <translation>{kind}: {number} {owner}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="298"/>
+        <location filename="../../ui/views/case_detail_view.py" line="306"/>
         <source>No phone number</source>
         <translation>No phone number</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="302"/>
+        <location filename="../../ui/views/case_detail_view.py" line="310"/>
         <source>{kind}: {address}</source>
         <translation>{kind}: {address}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="307"/>
+        <location filename="../../ui/views/case_detail_view.py" line="315"/>
         <source>Caution: {flags}</source>
         <translation>Caution: {flags}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="308"/>
+        <location filename="../../ui/views/case_detail_view.py" line="316"/>
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="310"/>
+        <location filename="../../ui/views/case_detail_view.py" line="318"/>
         <source>{address} &lt;span style=&apos;color:#c62828&apos;&gt;⚠ {warning}&lt;/span&gt;</source>
         <translation>{address} &lt;span style=&apos;color:#c62828&apos;&gt;⚠ {warning}&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="315"/>
+        <location filename="../../ui/views/case_detail_view.py" line="323"/>
         <source>No address</source>
         <translation>No address</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="321"/>
+        <location filename="../../ui/views/case_detail_view.py" line="329"/>
         <source>{kind}: {what}</source>
         <translation>{kind}: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="342"/>
-        <source>Reveal</source>
-        <translation>Reveal</translation>
+        <location filename="../../ui/views/case_detail_view.py" line="350"/>
+        <source>&amp;Reveal</source>
+        <translation>&amp;Reveal</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="344"/>
-        <source>Record call or SMS…</source>
-        <translation>Record call or SMS…</translation>
+        <location filename="../../ui/views/case_detail_view.py" line="352"/>
+        <source>Record &amp;call or SMS…</source>
+        <translation>Record &amp;call or SMS…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="346"/>
-        <source>Plan visit…</source>
-        <translation>Plan visit…</translation>
+        <location filename="../../ui/views/case_detail_view.py" line="354"/>
+        <source>Plan &amp;visit…</source>
+        <translation>Plan &amp;visit…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="348"/>
+        <location filename="../../ui/views/case_detail_view.py" line="356"/>
+        <source>New repayment &amp;plan…</source>
+        <translation>New repayment &amp;plan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_detail_view.py" line="359"/>
         <source>Shows the full ID number; the reveal is recorded in the audit trail</source>
         <translation>Shows the full ID number; the reveal is recorded in the audit trail</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="353"/>
+        <location filename="../../ui/views/case_detail_view.py" line="364"/>
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="354"/>
+        <location filename="../../ui/views/case_detail_view.py" line="365"/>
         <source>Balances</source>
         <translation>Balances</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="355"/>
+        <location filename="../../ui/views/case_detail_view.py" line="366"/>
         <source>Why this tier</source>
         <translation>Why this tier</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="356"/>
+        <location filename="../../ui/views/case_detail_view.py" line="367"/>
         <source>Timeline</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="359"/>
+        <location filename="../../ui/views/case_detail_view.py" line="370"/>
         <source>When</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="360"/>
+        <location filename="../../ui/views/case_detail_view.py" line="371"/>
         <source>What</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="361"/>
+        <location filename="../../ui/views/case_detail_view.py" line="372"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="362"/>
+        <location filename="../../ui/views/case_detail_view.py" line="373"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="366"/>
+        <location filename="../../ui/views/case_detail_view.py" line="377"/>
         <source>Select a case to see its detail</source>
         <translation>Select a case to see its detail</translation>
     </message>
@@ -532,6 +720,31 @@
         <translation>Payment</translation>
     </message>
     <message>
+        <location filename="../../ui/labels.py" line="179"/>
+        <source>the address has no known position</source>
+        <translation>the address has no known position</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="180"/>
+        <source>its window lies outside the legal contact hours or your shift</source>
+        <translation>its window lies outside the legal contact hours or your shift</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="183"/>
+        <source>it cannot be reached within its window and your shift</source>
+        <translation>it cannot be reached within its window and your shift</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="186"/>
+        <source>the day is full: the visits planned were more urgent or nearer</source>
+        <translation>the day is full: the visits planned were more urgent or nearer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="189"/>
+        <source>it needs a skill you do not have</source>
+        <translation>it needs a skill you do not have</translation>
+    </message>
+    <message>
         <location filename="../../ui/labels.py" line="90"/>
         <source>Contact</source>
         <translation>Contact</translation>
@@ -735,115 +948,109 @@
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>Map</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="89"/>
         <source>Agreements</source>
         <translation>Agreements</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
-        <source>Repayment plans and their signed agreements will be listed here. Printing agreements from the application is not available in this version yet.</source>
-        <translation>Repayment plans and their signed agreements will be listed here. Printing agreements from the application is not available in this version yet.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>Cases</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>● Online</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>○ Offline</source>
         <translation>○ Offline</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>Never synced</source>
         <translation>Never synced</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>Last sync {when}</source>
         <translation>Last sync {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>{count} changes waiting</source>
         <translation>{count} changes waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>About FieldCollect</source>
         <translation>About FieldCollect</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>FieldCollect {version}
 Offline-first field collection.</source>
         <translation>FieldCollect {version}
 Offline-first field collection.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>FieldCollect</source>
         <translation>FieldCollect</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>FieldCollect — {name} ({role})</source>
         <translation>FieldCollect — {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>System language</source>
         <translation>System language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>&amp;About FieldCollect</source>
         <translation>&amp;About FieldCollect</translation>
     </message>
@@ -986,6 +1193,309 @@ Offline-first field collection.</translation>
     </message>
 </context>
 <context>
+    <name>PlanEditorDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="58"/>
+        <source>The {field} may not be negative ({amount}).</source>
+        <translation>The {field} may not be negative ({amount}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="61"/>
+        <source>The waiver of {waiver} is more than the interest and penalty of {interest_and_penalty}; principal cannot be waived.</source>
+        <translation>The waiver of {waiver} is more than the interest and penalty of {interest_and_penalty}; principal cannot be waived.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="66"/>
+        <source>The waiver is {waiver_pct}% of interest and penalty, above your authority of {authority_pct}%: a team lead must approve the plan before it is signed.</source>
+        <translation>The waiver is {waiver_pct}% of interest and penalty, above your authority of {authority_pct}%: a team lead must approve the plan before it is signed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="71"/>
+        <source>An instalment of {amount} is below the minimum of {minimum}; choose fewer instalments or a larger down payment.</source>
+        <translation>An instalment of {amount} is below the minimum of {minimum}; choose fewer instalments or a larger down payment.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="76"/>
+        <source>The plan runs {months} months, longer than the maximum of {max_months} months.</source>
+        <translation>The plan runs {months} months, longer than the maximum of {max_months} months.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="80"/>
+        <source>The down payment of {down_payment} is more than the agreed total of {agreed_total}.</source>
+        <translation>The down payment of {down_payment} is more than the agreed total of {agreed_total}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="84"/>
+        <source>A down payment of {down_payment} needs a payment date.</source>
+        <translation>A down payment of {down_payment} needs a payment date.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="87"/>
+        <source>The down payment date {down_payment_date} must come before the first due date {first_due_date}.</source>
+        <translation>The down payment date {down_payment_date} must come before the first due date {first_due_date}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="92"/>
+        <source>A plan needs at least one instalment.</source>
+        <translation>A plan needs at least one instalment.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="95"/>
+        <source>Instalment {seq} is due on {due_date}, a non-working day; it could not be moved without passing a neighbouring instalment.</source>
+        <translation>Instalment {seq} is due on {due_date}, a non-working day; it could not be moved without passing a neighbouring instalment.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="100"/>
+        <source>The case is {status}: it takes no new plan.</source>
+        <translation>The case is {status}: it takes no new plan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="103"/>
+        <source>The date {date} is in the past (today is {today}).</source>
+        <translation>The date {date} is in the past (today is {today}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="106"/>
+        <source>Loan {loan_ref} already has a plan in force; signing this one replaces it.</source>
+        <translation>Loan {loan_ref} already has a plan in force; signing this one replaces it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="110"/>
+        <source>This plan is no longer in the workspace.</source>
+        <translation>This plan is no longer in the workspace.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="113"/>
+        <source>This case is no longer in the workspace.</source>
+        <translation>This case is no longer in the workspace.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="116"/>
+        <source>The plan is signed and can no longer change; make a new plan instead.</source>
+        <translation>The plan is signed and can no longer change; make a new plan instead.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="120"/>
+        <source>The plan was withdrawn; make a new plan instead.</source>
+        <translation>The plan was withdrawn; make a new plan instead.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="123"/>
+        <source>A team lead rejected the plan: {reason}</source>
+        <translation>A team lead rejected the plan: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="126"/>
+        <source>The waiver is {waiver_pct}% of interest and penalty, beyond the authority of {authority_pct}%: the plan awaits a team lead&apos;s approval and cannot be signed yet.</source>
+        <translation>The waiver is {waiver_pct}% of interest and penalty, beyond the authority of {authority_pct}%: the plan awaits a team lead&apos;s approval and cannot be signed yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="131"/>
+        <source>The {who} has not signed yet.</source>
+        <translation>The {who} has not signed yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="132"/>
+        <source>The {who}&apos;s signature could not be read; please sign again.</source>
+        <translation>The {who}&apos;s signature could not be read; please sign again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="135"/>
+        <source>Only a team lead or an administrator approves or rejects plans.</source>
+        <translation>Only a team lead or an administrator approves or rejects plans.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="138"/>
+        <source>The plan is no longer awaiting approval.</source>
+        <translation>The plan is no longer awaiting approval.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="141"/>
+        <source>A plan you proposed is approved or rejected by someone else.</source>
+        <translation>A plan you proposed is approved or rejected by someone else.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="144"/>
+        <source>Give a reason for the decision.</source>
+        <translation>Give a reason for the decision.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="145"/>
+        <source>This plan has no signed agreement stored.</source>
+        <translation>This plan has no signed agreement stored.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="148"/>
+        <source>Could not write {path}: {reason}</source>
+        <translation>Could not write {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="149"/>
+        <source>Could not read {path}: {reason}</source>
+        <translation>Could not read {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="154"/>
+        <source>principal</source>
+        <translation>principal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="155"/>
+        <source>interest</source>
+        <translation>interest</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="156"/>
+        <source>penalty</source>
+        <translation>penalty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="157"/>
+        <source>waiver</source>
+        <translation>waiver</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="158"/>
+        <source>down payment</source>
+        <translation>down payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="159"/>
+        <source>borrower</source>
+        <translation>borrower</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="160"/>
+        <source>collector</source>
+        <translation>collector</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="164"/>
+        <source>Weekly</source>
+        <translation>Weekly</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="165"/>
+        <source>Every two weeks</source>
+        <translation>Every two weeks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="166"/>
+        <source>Monthly</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="402"/>
+        <source>Down payment</source>
+        <translation>Down payment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="407"/>
+        <source>Agreed total: {amount} yuan</source>
+        <translation>Agreed total: {amount} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="412"/>
+        <source>Instalments add up to: {amount} yuan</source>
+        <translation>Instalments add up to: {amount} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="419"/>
+        <source>Waiver: {waiver} yuan, {waiver_pct}% of interest and penalty (your authority: {authority_pct}%)</source>
+        <translation>Waiver: {waiver} yuan, {waiver_pct}% of interest and penalty (your authority: {authority_pct}%)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="457"/>
+        <source>Saved as a draft: ready to sign.</source>
+        <translation>Saved as a draft: ready to sign.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="459"/>
+        <source>Saved, awaiting a team lead&apos;s approval: it can be signed once approved (after the next sync).</source>
+        <translation>Saved, awaiting a team lead&apos;s approval: it can be signed once approved (after the next sync).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="476"/>
+        <source>Repayment plan for {borrower}</source>
+        <translation>Repayment plan for {borrower}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="481"/>
+        <source>Principal</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="482"/>
+        <source>Interest</source>
+        <translation>Interest</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="483"/>
+        <source>Penalty</source>
+        <translation>Penalty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="484"/>
+        <source>&amp;Waiver</source>
+        <translation>&amp;Waiver</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="485"/>
+        <source>&amp;Down payment (yuan)</source>
+        <translation>&amp;Down payment (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="486"/>
+        <source>&amp;Instalments</source>
+        <translation>&amp;Instalments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="487"/>
+        <source>&amp;Frequency</source>
+        <translation>&amp;Frequency</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="488"/>
+        <source>First &amp;due date</source>
+        <translation>First &amp;due date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="496"/>
+        <source>on</source>
+        <translation>on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="497"/>
+        <source>yuan</source>
+        <translation>yuan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="498"/>
+        <source>% of interest and penalty</source>
+        <translation>% of interest and penalty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="504"/>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="505"/>
+        <source>Due date</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="506"/>
+        <source>Amount (yuan)</source>
+        <translation>Amount (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="509"/>
+        <source>&amp;Save draft</source>
+        <translation>&amp;Save draft</translation>
+    </message>
+</context>
+<context>
     <name>PlanVisitDialog</name>
     <message>
         <location filename="../../ui/dialogs/plan_visit_dialog.py" line="45"/>
@@ -1067,6 +1577,62 @@ Offline-first field collection.</translation>
     </message>
 </context>
 <context>
+    <name>SignaturePad</name>
+    <message>
+        <location filename="../../ui/widgets/signature_pad.py" line="278"/>
+        <source>Sign here</source>
+        <translation>Sign here</translation>
+    </message>
+</context>
+<context>
+    <name>SigningDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/signing_dialog.py" line="180"/>
+        <source>Signed. Agreement {agreement_id} is stored with both signatures; the plan is now in force. Print it for the borrower from Agreements.</source>
+        <translation>Signed. Agreement {agreement_id} is stored with both signatures; the plan is now in force. Print it for the borrower from Agreements.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/signing_dialog.py" line="189"/>
+        <source>Sign the repayment plan with {borrower}</source>
+        <translation>Sign the repayment plan with {borrower}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/signing_dialog.py" line="195"/>
+        <source>Loan {loan_ref}: {total} yuan in {count} instalments. Both parties sign below; the agreement is printed with their signatures.</source>
+        <translation>Loan {loan_ref}: {total} yuan in {count} instalments. Both parties sign below; the agreement is printed with their signatures.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/signing_dialog.py" line="206"/>
+        <source>Borrower: {name}</source>
+        <translation>Borrower: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/signing_dialog.py" line="209"/>
+        <source>Collector: {name}</source>
+        <translation>Collector: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/signing_dialog.py" line="212"/>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/signing_dialog.py" line="214"/>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/signing_dialog.py" line="215"/>
+        <source>Signed &amp;at (place)</source>
+        <translation>Signed &amp;at (place)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/signing_dialog.py" line="216"/>
+        <source>&amp;Sign</source>
+        <translation>&amp;Sign</translation>
+    </message>
+</context>
+<context>
     <name>SyncView</name>
     <message>
         <location filename="../../ui/views/sync_view.py" line="54"/>
@@ -1137,87 +1703,102 @@ Offline-first field collection.</translation>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../ui/views/today_view.py" line="111"/>
+        <location filename="../../ui/views/today_view.py" line="116"/>
         <source>{start}–{end}</source>
         <translation>{start}–{end}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="122"/>
+        <location filename="../../ui/views/today_view.py" line="127"/>
         <source>{check_in} – {check_out}</source>
         <translation>{check_in} – {check_out}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="159"/>
+        <location filename="../../ui/views/today_view.py" line="164"/>
         <source>Check in</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="160"/>
+        <location filename="../../ui/views/today_view.py" line="165"/>
         <source>Where are you?</source>
         <translation>Where are you?</translation>
     </message>
     <message>
         <location filename="../../ui/views/today_view.py" line="234"/>
+        <source>Route planned: {stops} stops, {km} km, {minutes} minutes on the road, home at {back}, about {cost} yuan.</source>
+        <translation>Route planned: {stops} stops, {km} km, {minutes} minutes on the road, home at {back}, about {cost} yuan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="249"/>
+        <source>{borrower} is left out: {reason}</source>
+        <translation>{borrower} is left out: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="275"/>
         <source>Today&apos;s visits</source>
         <translation>Today&apos;s visits</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="237"/>
+        <location filename="../../ui/views/today_view.py" line="276"/>
+        <source>Plan the &amp;route</source>
+        <translation>Plan the &amp;route</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="279"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="238"/>
+        <location filename="../../ui/views/today_view.py" line="280"/>
         <source>Time window</source>
         <translation>Time window</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="239"/>
+        <location filename="../../ui/views/today_view.py" line="281"/>
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="240"/>
+        <location filename="../../ui/views/today_view.py" line="282"/>
         <source>Loan ref</source>
         <translation>Loan ref</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="241"/>
+        <location filename="../../ui/views/today_view.py" line="283"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="242"/>
+        <location filename="../../ui/views/today_view.py" line="284"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="243"/>
+        <location filename="../../ui/views/today_view.py" line="285"/>
         <source>Checked in – out</source>
         <translation>Checked in – out</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="246"/>
+        <location filename="../../ui/views/today_view.py" line="288"/>
         <source>Check &amp;in</source>
         <translation>Check &amp;in</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="247"/>
+        <location filename="../../ui/views/today_view.py" line="289"/>
         <source>Check ou&amp;t</source>
         <translation>Check ou&amp;t</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="248"/>
+        <location filename="../../ui/views/today_view.py" line="290"/>
         <source>Record &amp;outcome…</source>
         <translation>Record &amp;outcome…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="249"/>
+        <location filename="../../ui/views/today_view.py" line="291"/>
         <source>Open &amp;case</source>
         <translation>Open &amp;case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="251"/>
+        <location filename="../../ui/views/today_view.py" line="293"/>
         <source>No visits planned for this day</source>
         <translation>No visits planned for this day</translation>
     </message>

@@ -2,9 +2,192 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AgreementsView</name>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="51"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="52"/>
+        <source>Awaiting approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="53"/>
+        <source>Approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="54"/>
+        <source>Rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="55"/>
+        <source>Signed</source>
+        <translation>已签署</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="56"/>
+        <source>Signed, in force</source>
+        <translation>已签署，执行中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="57"/>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="58"/>
+        <source>Broken</source>
+        <translation>已违约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="59"/>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="214"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="216"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="329"/>
+        <source>Repayment agreement {loan_ref}</source>
+        <translation>还款协议 {loan_ref}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="343"/>
+        <source>The stored agreement could not be opened for printing.</source>
+        <translation>无法打开已保存的协议进行打印。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="365"/>
+        <source>Saved the agreement as {path}</source>
+        <translation>协议已保存为 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="378"/>
+        <source>Save the agreement as PDF</source>
+        <translation>将协议保存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="380"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="407"/>
+        <source>Plan for {loan_ref} approved; the collector sees it after sync.</source>
+        <translation>{loan_ref} 的还款计划已批准；催收员同步后即可看到。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="411"/>
+        <source>Plan for {loan_ref} rejected; the collector sees it after sync.</source>
+        <translation>{loan_ref} 的还款计划已驳回；催收员同步后即可看到。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="422"/>
+        <source>Reason (the collector sees it):</source>
+        <translation>理由（催收员可见）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="427"/>
+        <source>Approve the plan</source>
+        <translation>批准还款计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="432"/>
+        <source>Reject the plan</source>
+        <translation>驳回还款计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="440"/>
+        <source>Repayment plans and agreements</source>
+        <translation>还款计划与协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="443"/>
+        <source>Borrower</source>
+        <translation>借款人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="444"/>
+        <source>Loan ref</source>
+        <translation>贷款编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="445"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="446"/>
+        <source>Agreed total (yuan)</source>
+        <translation>约定总额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="447"/>
+        <source>Instalments</source>
+        <translation>期数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="448"/>
+        <source>Needs approval</source>
+        <translation>需审批</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="449"/>
+        <source>Proposed on</source>
+        <translation>提出日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="452"/>
+        <source>&amp;Sign…</source>
+        <translation>签署(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="453"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="454"/>
+        <source>Save P&amp;DF…</source>
+        <translation>保存 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="455"/>
+        <source>&amp;Approve…</source>
+        <translation>批准(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="456"/>
+        <source>&amp;Reject…</source>
+        <translation>驳回(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="457"/>
+        <source>Open &amp;case</source>
+        <translation>打开案件(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="459"/>
+        <source>No repayment plans yet. Make one from a case&apos;s detail.</source>
+        <translation>还没有还款计划。可在案件详情中新建。</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
-        <location filename="../../ui/application.py" line="55"/>
+        <location filename="../../ui/application.py" line="63"/>
         <source>FieldCollect cannot start</source>
         <translation>FieldCollect 无法启动</translation>
     </message>
@@ -12,187 +195,192 @@
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="196"/>
+        <location filename="../../ui/views/case_detail_view.py" line="204"/>
         <source>{borrower} · {loan_ref}</source>
         <translation>{borrower} · {loan_ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="202"/>
+        <location filename="../../ui/views/case_detail_view.py" line="210"/>
         <source>Tier {tier} · score {score}</source>
         <translation>{tier}级 · {score}分</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="218"/>
+        <location filename="../../ui/views/case_detail_view.py" line="226"/>
         <source>No risk factor</source>
         <translation>无风险因素</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="227"/>
+        <location filename="../../ui/views/case_detail_view.py" line="235"/>
         <source>ID number: {number}</source>
         <translation>身份证号：{number}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="236"/>
+        <location filename="../../ui/views/case_detail_view.py" line="244"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="238"/>
+        <location filename="../../ui/views/case_detail_view.py" line="246"/>
         <source>Principal</source>
         <translation>本金</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="242"/>
+        <location filename="../../ui/views/case_detail_view.py" line="250"/>
         <source>Interest</source>
         <translation>利息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="246"/>
+        <location filename="../../ui/views/case_detail_view.py" line="254"/>
         <source>Penalty</source>
         <translation>罚息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="250"/>
+        <location filename="../../ui/views/case_detail_view.py" line="258"/>
         <source>Outstanding</source>
         <translation>欠款合计</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="254"/>
+        <location filename="../../ui/views/case_detail_view.py" line="262"/>
         <source>First unpaid due date</source>
         <translation>最早未还到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="258"/>
+        <location filename="../../ui/views/case_detail_view.py" line="266"/>
         <source>Days past due</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="259"/>
+        <location filename="../../ui/views/case_detail_view.py" line="267"/>
         <source>{days} ({bucket})</source>
         <translation>{days}天（{bucket}）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="264"/>
+        <location filename="../../ui/views/case_detail_view.py" line="272"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="268"/>
+        <location filename="../../ui/views/case_detail_view.py" line="276"/>
         <source>Promise</source>
         <translation>承诺还款</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="269"/>
+        <location filename="../../ui/views/case_detail_view.py" line="277"/>
         <source>{amount} by {date}</source>
         <translation>{date}前还{amount}元</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="277"/>
+        <location filename="../../ui/views/case_detail_view.py" line="285"/>
         <source>Next action</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="287"/>
+        <location filename="../../ui/views/case_detail_view.py" line="295"/>
         <source>{kind}: {number} {owner}</source>
         <translation>{kind}：{number} {owner}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="298"/>
+        <location filename="../../ui/views/case_detail_view.py" line="306"/>
         <source>No phone number</source>
         <translation>无电话号码</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="302"/>
+        <location filename="../../ui/views/case_detail_view.py" line="310"/>
         <source>{kind}: {address}</source>
         <translation>{kind}：{address}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="307"/>
+        <location filename="../../ui/views/case_detail_view.py" line="315"/>
         <source>Caution: {flags}</source>
         <translation>注意：{flags}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="308"/>
+        <location filename="../../ui/views/case_detail_view.py" line="316"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="310"/>
+        <location filename="../../ui/views/case_detail_view.py" line="318"/>
         <source>{address} &lt;span style=&apos;color:#c62828&apos;&gt;⚠ {warning}&lt;/span&gt;</source>
         <translation>{address} &lt;span style=&apos;color:#c62828&apos;&gt;⚠ {warning}&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="315"/>
+        <location filename="../../ui/views/case_detail_view.py" line="323"/>
         <source>No address</source>
         <translation>无地址</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="321"/>
+        <location filename="../../ui/views/case_detail_view.py" line="329"/>
         <source>{kind}: {what}</source>
         <translation>{kind}：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="342"/>
-        <source>Reveal</source>
-        <translation>显示完整号码</translation>
+        <location filename="../../ui/views/case_detail_view.py" line="350"/>
+        <source>&amp;Reveal</source>
+        <translation>显示完整号码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="344"/>
-        <source>Record call or SMS…</source>
-        <translation>记录电话或短信…</translation>
+        <location filename="../../ui/views/case_detail_view.py" line="352"/>
+        <source>Record &amp;call or SMS…</source>
+        <translation>记录电话或短信(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="346"/>
-        <source>Plan visit…</source>
-        <translation>安排上门…</translation>
+        <location filename="../../ui/views/case_detail_view.py" line="354"/>
+        <source>Plan &amp;visit…</source>
+        <translation>安排上门(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="348"/>
+        <location filename="../../ui/views/case_detail_view.py" line="356"/>
+        <source>New repayment &amp;plan…</source>
+        <translation>新建还款计划(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/case_detail_view.py" line="359"/>
         <source>Shows the full ID number; the reveal is recorded in the audit trail</source>
         <translation>显示完整身份证号；此操作将记入审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="353"/>
+        <location filename="../../ui/views/case_detail_view.py" line="364"/>
         <source>Borrower</source>
         <translation>借款人</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="354"/>
+        <location filename="../../ui/views/case_detail_view.py" line="365"/>
         <source>Balances</source>
         <translation>欠款明细</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="355"/>
+        <location filename="../../ui/views/case_detail_view.py" line="366"/>
         <source>Why this tier</source>
         <translation>风险等级依据</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="356"/>
+        <location filename="../../ui/views/case_detail_view.py" line="367"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="359"/>
+        <location filename="../../ui/views/case_detail_view.py" line="370"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="360"/>
+        <location filename="../../ui/views/case_detail_view.py" line="371"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="361"/>
+        <location filename="../../ui/views/case_detail_view.py" line="372"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="362"/>
+        <location filename="../../ui/views/case_detail_view.py" line="373"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="366"/>
+        <location filename="../../ui/views/case_detail_view.py" line="377"/>
         <source>Select a case to see its detail</source>
         <translation>选择一个案件以查看详情</translation>
     </message>
@@ -532,6 +720,31 @@
         <translation>还款</translation>
     </message>
     <message>
+        <location filename="../../ui/labels.py" line="179"/>
+        <source>the address has no known position</source>
+        <translation>该地址没有已知位置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="180"/>
+        <source>its window lies outside the legal contact hours or your shift</source>
+        <translation>约定时段不在合规联系时间或您的工作时间内</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="183"/>
+        <source>it cannot be reached within its window and your shift</source>
+        <translation>无法在约定时段和工作时间内到达</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="186"/>
+        <source>the day is full: the visits planned were more urgent or nearer</source>
+        <translation>当天已排满：已安排的上门更紧急或更近</translation>
+    </message>
+    <message>
+        <location filename="../../ui/labels.py" line="189"/>
+        <source>it needs a skill you do not have</source>
+        <translation>需要您不具备的技能</translation>
+    </message>
+    <message>
         <location filename="../../ui/labels.py" line="90"/>
         <source>Contact</source>
         <translation>联系</translation>
@@ -735,115 +948,109 @@
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="89"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80"/>
-        <source>Repayment plans and their signed agreements will be listed here. Printing agreements from the application is not available in this version yet.</source>
-        <translation>这里将列出还款计划及其已签署的协议。本版本尚不能在应用中打印协议。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="187"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>○ Offline</source>
         <translation>○ 离线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>Never synced</source>
         <translation>从未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>Last sync {when}</source>
         <translation>上次同步 {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>{count} changes waiting</source>
         <translation>{count} 项更改待同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="269"/>
+        <location filename="../../ui/main_window.py" line="275"/>
         <source>About FieldCollect</source>
         <translation>关于 FieldCollect</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="276"/>
         <source>FieldCollect {version}
 Offline-first field collection.</source>
         <translation>FieldCollect {version}
 离线优先的外访催收应用。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>FieldCollect</source>
         <translation>FieldCollect 外访催收</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>FieldCollect — {name} ({role})</source>
         <translation>FieldCollect 外访催收 — {name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>System language</source>
         <translation>跟随系统语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>&amp;About FieldCollect</source>
         <translation>关于 FieldCollect(&amp;A)</translation>
     </message>
@@ -986,6 +1193,309 @@ Offline-first field collection.</source>
     </message>
 </context>
 <context>
+    <name>PlanEditorDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="58"/>
+        <source>The {field} may not be negative ({amount}).</source>
+        <translation>{field}不能为负数（{amount}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="61"/>
+        <source>The waiver of {waiver} is more than the interest and penalty of {interest_and_penalty}; principal cannot be waived.</source>
+        <translation>减免金额{waiver}超过利息和罚息合计{interest_and_penalty}；本金不能减免。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="66"/>
+        <source>The waiver is {waiver_pct}% of interest and penalty, above your authority of {authority_pct}%: a team lead must approve the plan before it is signed.</source>
+        <translation>减免额为利息和罚息的{waiver_pct}%，超出您{authority_pct}%的权限：签署前须经组长批准。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="71"/>
+        <source>An instalment of {amount} is below the minimum of {minimum}; choose fewer instalments or a larger down payment.</source>
+        <translation>每期金额{amount}低于最低金额{minimum}；请减少期数或提高首付款。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="76"/>
+        <source>The plan runs {months} months, longer than the maximum of {max_months} months.</source>
+        <translation>计划期限为{months}个月，超过最长{max_months}个月。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="80"/>
+        <source>The down payment of {down_payment} is more than the agreed total of {agreed_total}.</source>
+        <translation>首付款{down_payment}超过约定总额{agreed_total}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="84"/>
+        <source>A down payment of {down_payment} needs a payment date.</source>
+        <translation>首付款{down_payment}需要填写付款日期。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="87"/>
+        <source>The down payment date {down_payment_date} must come before the first due date {first_due_date}.</source>
+        <translation>首付款日期{down_payment_date}必须早于首期还款日{first_due_date}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="92"/>
+        <source>A plan needs at least one instalment.</source>
+        <translation>还款计划至少需要一期。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="95"/>
+        <source>Instalment {seq} is due on {due_date}, a non-working day; it could not be moved without passing a neighbouring instalment.</source>
+        <translation>第{seq}期到期日{due_date}为非工作日，顺延会越过相邻一期，无法调整。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="100"/>
+        <source>The case is {status}: it takes no new plan.</source>
+        <translation>案件状态为{status}：不能新建还款计划。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="103"/>
+        <source>The date {date} is in the past (today is {today}).</source>
+        <translation>日期{date}已过（今天是{today}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="106"/>
+        <source>Loan {loan_ref} already has a plan in force; signing this one replaces it.</source>
+        <translation>贷款{loan_ref}已有执行中的还款计划；签署本计划将取而代之。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="110"/>
+        <source>This plan is no longer in the workspace.</source>
+        <translation>该还款计划已不在工作区中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="113"/>
+        <source>This case is no longer in the workspace.</source>
+        <translation>该案件已不在工作区中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="116"/>
+        <source>The plan is signed and can no longer change; make a new plan instead.</source>
+        <translation>该计划已签署，不能再修改；请新建计划。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="120"/>
+        <source>The plan was withdrawn; make a new plan instead.</source>
+        <translation>该计划已撤回；请新建计划。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="123"/>
+        <source>A team lead rejected the plan: {reason}</source>
+        <translation>组长驳回了该计划：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="126"/>
+        <source>The waiver is {waiver_pct}% of interest and penalty, beyond the authority of {authority_pct}%: the plan awaits a team lead&apos;s approval and cannot be signed yet.</source>
+        <translation>减免额为利息和罚息的{waiver_pct}%，超出{authority_pct}%的权限：该计划正等待组长审批，暂不能签署。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="131"/>
+        <source>The {who} has not signed yet.</source>
+        <translation>{who}尚未签名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="132"/>
+        <source>The {who}&apos;s signature could not be read; please sign again.</source>
+        <translation>无法读取{who}的签名，请重新签名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="135"/>
+        <source>Only a team lead or an administrator approves or rejects plans.</source>
+        <translation>只有组长或管理员可以批准或驳回还款计划。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="138"/>
+        <source>The plan is no longer awaiting approval.</source>
+        <translation>该计划已不在待审批状态。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="141"/>
+        <source>A plan you proposed is approved or rejected by someone else.</source>
+        <translation>您提出的计划须由他人批准或驳回。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="144"/>
+        <source>Give a reason for the decision.</source>
+        <translation>请填写审批理由。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="145"/>
+        <source>This plan has no signed agreement stored.</source>
+        <translation>该计划没有已保存的签署协议。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="148"/>
+        <source>Could not write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="149"/>
+        <source>Could not read {path}: {reason}</source>
+        <translation>无法读取 {path}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="154"/>
+        <source>principal</source>
+        <translation>本金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="155"/>
+        <source>interest</source>
+        <translation>利息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="156"/>
+        <source>penalty</source>
+        <translation>罚息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="157"/>
+        <source>waiver</source>
+        <translation>减免金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="158"/>
+        <source>down payment</source>
+        <translation>首付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="159"/>
+        <source>borrower</source>
+        <translation>借款人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="160"/>
+        <source>collector</source>
+        <translation>催收员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="164"/>
+        <source>Weekly</source>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="165"/>
+        <source>Every two weeks</source>
+        <translation>每两周</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="166"/>
+        <source>Monthly</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="402"/>
+        <source>Down payment</source>
+        <translation>首付款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="407"/>
+        <source>Agreed total: {amount} yuan</source>
+        <translation>约定总额：{amount}元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="412"/>
+        <source>Instalments add up to: {amount} yuan</source>
+        <translation>各期合计：{amount}元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="419"/>
+        <source>Waiver: {waiver} yuan, {waiver_pct}% of interest and penalty (your authority: {authority_pct}%)</source>
+        <translation>减免：{waiver}元，占利息和罚息的{waiver_pct}%（您的权限：{authority_pct}%）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="457"/>
+        <source>Saved as a draft: ready to sign.</source>
+        <translation>已保存为草稿：可以签署。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="459"/>
+        <source>Saved, awaiting a team lead&apos;s approval: it can be signed once approved (after the next sync).</source>
+        <translation>已保存，等待组长审批：批准后（下次同步后）即可签署。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="476"/>
+        <source>Repayment plan for {borrower}</source>
+        <translation>还款计划：{borrower}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="481"/>
+        <source>Principal</source>
+        <translation>本金</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="482"/>
+        <source>Interest</source>
+        <translation>利息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="483"/>
+        <source>Penalty</source>
+        <translation>罚息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="484"/>
+        <source>&amp;Waiver</source>
+        <translation>减免(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="485"/>
+        <source>&amp;Down payment (yuan)</source>
+        <translation>首付款（元）(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="486"/>
+        <source>&amp;Instalments</source>
+        <translation>期数(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="487"/>
+        <source>&amp;Frequency</source>
+        <translation>还款频率(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="488"/>
+        <source>First &amp;due date</source>
+        <translation>首期还款日(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="496"/>
+        <source>on</source>
+        <translation>于</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="497"/>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="498"/>
+        <source>% of interest and penalty</source>
+        <translation>% （占利息和罚息）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="504"/>
+        <source>No.</source>
+        <translation>期次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="505"/>
+        <source>Due date</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="506"/>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="509"/>
+        <source>&amp;Save draft</source>
+        <translation>保存草稿(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>PlanVisitDialog</name>
     <message>
         <location filename="../../ui/dialogs/plan_visit_dialog.py" line="45"/>
@@ -1067,6 +1577,62 @@ Offline-first field collection.</source>
     </message>
 </context>
 <context>
+    <name>SignaturePad</name>
+    <message>
+        <location filename="../../ui/widgets/signature_pad.py" line="278"/>
+        <source>Sign here</source>
+        <translation>请在此签名</translation>
+    </message>
+</context>
+<context>
+    <name>SigningDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/signing_dialog.py" line="180"/>
+        <source>Signed. Agreement {agreement_id} is stored with both signatures; the plan is now in force. Print it for the borrower from Agreements.</source>
+        <translation>已签署。协议{agreement_id}已连同双方签名保存，还款计划开始执行。请在“协议”中为借款人打印。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/signing_dialog.py" line="189"/>
+        <source>Sign the repayment plan with {borrower}</source>
+        <translation>与{borrower}签署还款计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/signing_dialog.py" line="195"/>
+        <source>Loan {loan_ref}: {total} yuan in {count} instalments. Both parties sign below; the agreement is printed with their signatures.</source>
+        <translation>贷款{loan_ref}：{total}元，分{count}期。双方在下方签名，协议将连同签名打印。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/signing_dialog.py" line="206"/>
+        <source>Borrower: {name}</source>
+        <translation>借款人：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/signing_dialog.py" line="209"/>
+        <source>Collector: {name}</source>
+        <translation>催收员：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/signing_dialog.py" line="212"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/signing_dialog.py" line="214"/>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/signing_dialog.py" line="215"/>
+        <source>Signed &amp;at (place)</source>
+        <translation>签署地点(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/signing_dialog.py" line="216"/>
+        <source>&amp;Sign</source>
+        <translation>签署(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>SyncView</name>
     <message>
         <location filename="../../ui/views/sync_view.py" line="54"/>
@@ -1137,87 +1703,102 @@ Offline-first field collection.</source>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../ui/views/today_view.py" line="111"/>
+        <location filename="../../ui/views/today_view.py" line="116"/>
         <source>{start}–{end}</source>
         <translation>{start}–{end}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="122"/>
+        <location filename="../../ui/views/today_view.py" line="127"/>
         <source>{check_in} – {check_out}</source>
         <translation>{check_in} – {check_out}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="159"/>
+        <location filename="../../ui/views/today_view.py" line="164"/>
         <source>Check in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="160"/>
+        <location filename="../../ui/views/today_view.py" line="165"/>
         <source>Where are you?</source>
         <translation>您现在在哪里？</translation>
     </message>
     <message>
         <location filename="../../ui/views/today_view.py" line="234"/>
+        <source>Route planned: {stops} stops, {km} km, {minutes} minutes on the road, home at {back}, about {cost} yuan.</source>
+        <translation>路线已规划：{stops}站，{km}公里，路上{minutes}分钟，{back}返回，约{cost}元。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="249"/>
+        <source>{borrower} is left out: {reason}</source>
+        <translation>{borrower}未排入：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="275"/>
         <source>Today&apos;s visits</source>
         <translation>今日上门</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="237"/>
+        <location filename="../../ui/views/today_view.py" line="276"/>
+        <source>Plan the &amp;route</source>
+        <translation>规划路线(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="279"/>
         <source>Stop</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="238"/>
+        <location filename="../../ui/views/today_view.py" line="280"/>
         <source>Time window</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="239"/>
+        <location filename="../../ui/views/today_view.py" line="281"/>
         <source>Borrower</source>
         <translation>借款人</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="240"/>
+        <location filename="../../ui/views/today_view.py" line="282"/>
         <source>Loan ref</source>
         <translation>贷款编号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="241"/>
+        <location filename="../../ui/views/today_view.py" line="283"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="242"/>
+        <location filename="../../ui/views/today_view.py" line="284"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="243"/>
+        <location filename="../../ui/views/today_view.py" line="285"/>
         <source>Checked in – out</source>
         <translation>签到 – 签退</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="246"/>
+        <location filename="../../ui/views/today_view.py" line="288"/>
         <source>Check &amp;in</source>
         <translation>签到(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="247"/>
+        <location filename="../../ui/views/today_view.py" line="289"/>
         <source>Check ou&amp;t</source>
         <translation>签退(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="248"/>
+        <location filename="../../ui/views/today_view.py" line="290"/>
         <source>Record &amp;outcome…</source>
         <translation>记录结果(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="249"/>
+        <location filename="../../ui/views/today_view.py" line="291"/>
         <source>Open &amp;case</source>
         <translation>打开案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="251"/>
+        <location filename="../../ui/views/today_view.py" line="293"/>
         <source>No visits planned for this day</source>
         <translation>这一天没有计划的上门</translation>
     </message>

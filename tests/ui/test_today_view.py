@@ -179,3 +179,18 @@ def test_abusive_notes_are_named_before_saving_and_kept_only_on_a_second_save(
     assert dialog.contact_id is not None
     with demo_workspace.session() as session:
         assert session.get_one(models.Contact, dialog.contact_id).notes.endswith("老赖")
+
+
+def test_planning_the_route_numbers_the_stops_and_says_what_did_not_fit(
+    qtbot: QtBot, demo_workspace: Workspace
+) -> None:
+    view = _view(qtbot, demo_workspace, _Clock(_at(8)))
+    assert all(visit.route_order is None for visit in view.visits)
+    plan = view.plan_route()
+    assert plan is not None and plan.stops
+    assert view.notice.text().startswith(f"Route planned: {len(plan.stops)} stops")
+    for left in plan.left_out:
+        assert " is left out: " in view.notice.text()
+        assert left.visit_id in {visit.visit_id for visit in view.visits}
+    numbered = [view.table.item(row, 0).text() for row in range(view.table.rowCount())]
+    assert numbered[: len(plan.stops)] == [str(n) for n in range(1, len(plan.stops) + 1)]

@@ -44,6 +44,7 @@ class CaseDetailView(QScrollArea):
 
     changed = Signal()  # a contact or visit of the case was recorded
     audited = Signal()  # an audit event was written (the ID number was revealed)
+    new_plan_requested = Signal(object, str)  # case id, borrower name
 
     def __init__(
         self,
@@ -91,9 +92,12 @@ class CaseDetailView(QScrollArea):
         self.contact_button.clicked.connect(self._record_contact)
         self.plan_button = QPushButton(objectName="planVisit")
         self.plan_button.clicked.connect(self._plan_visit)
+        self.repayment_button = QPushButton(objectName="newRepaymentPlan")
+        self.repayment_button.clicked.connect(self._new_repayment_plan)
         actions = QHBoxLayout()
         actions.addWidget(self.contact_button)
         actions.addWidget(self.plan_button)
+        actions.addWidget(self.repayment_button)
         actions.addStretch()
 
         id_row = QHBoxLayout()
@@ -174,6 +178,10 @@ class CaseDetailView(QScrollArea):
         if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
             self.show_case(self._detail.case.case_id if self._detail else None)
             self.changed.emit()
+
+    def _new_repayment_plan(self) -> None:
+        if self._detail is not None:
+            self.new_plan_requested.emit(self._detail.case.case_id, self._detail.case.borrower_name)
 
     def _reveal(self) -> None:
         if self._detail is None:
@@ -339,11 +347,14 @@ class CaseDetailView(QScrollArea):
     # -- language ----------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.reveal_button.setText(QCoreApplication.translate("CaseDetailView", "Reveal"))
+        self.reveal_button.setText(QCoreApplication.translate("CaseDetailView", "&Reveal"))
         self.contact_button.setText(
-            QCoreApplication.translate("CaseDetailView", "Record call or SMS…")
+            QCoreApplication.translate("CaseDetailView", "Record &call or SMS…")
         )
-        self.plan_button.setText(QCoreApplication.translate("CaseDetailView", "Plan visit…"))
+        self.plan_button.setText(QCoreApplication.translate("CaseDetailView", "Plan &visit…"))
+        self.repayment_button.setText(
+            QCoreApplication.translate("CaseDetailView", "New repayment &plan…")
+        )
         self.reveal_button.setToolTip(
             QCoreApplication.translate(
                 "CaseDetailView",

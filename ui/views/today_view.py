@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import settings
+from app.services.day_plan import DayPlan, DayPlanError, DayPlanService
 from app.services.visits import TodayVisit, VisitError, VisitService
 from app.services.workspace import Workspace
 from ui import formatting, labels
@@ -46,6 +47,7 @@ class TodayView(QWidget):
         super().__init__(parent)
         self.setObjectName("todayView")
         self._service = VisitService(workspace, preferences=preferences)
+        self._planner = DayPlanService(workspace, preferences=preferences)
         self._clock = clock
         self._visits: list[TodayVisit] = []
         self.heading = QLabel(objectName="todayHeading")
@@ -63,6 +65,8 @@ class TodayView(QWidget):
         self.table.doubleClicked.connect(self._open_selected)
         self.check_in_button = QPushButton(objectName="checkIn")
         self.check_out_button = QPushButton(objectName="checkOut")
+        self.plan_button = QPushButton(objectName="planRoute")
+        self.plan_button.clicked.connect(self.plan_route)
         self.outcome_button = QPushButton(objectName="recordOutcome")
         self.open_button = QPushButton(objectName="openCase")
         self.outcome_button.clicked.connect(self.record_outcome)
@@ -76,6 +80,7 @@ class TodayView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addStretch()
+        top.addWidget(self.plan_button)
         top.addWidget(self.day)
         buttons = QHBoxLayout()
         for button in (
@@ -213,6 +218,42 @@ class TodayView(QWidget):
         if dialog is not None and dialog.exec() == OutcomeDialog.DialogCode.Accepted:
             self._after_change("")
 
+    def chosen_day(self) -> dt.date:
+        return self.day.date().toPython()
+
+    def plan_route(self) -> DayPlan | None:
+        """Order the chosen day's planned visits into a route and say what came of it."""
+        try:
+            plan = self._planner.plan_day(self.chosen_day())
+        except DayPlanError as exc:
+            self._show_notice(str(exc), error=True)
+            return None
+        lines = []
+        if plan.stops:
+            lines.append(
+                QCoreApplication.translate(
+                    "TodayView",
+                    "Route planned: {stops} stops, {km} km, {minutes} minutes on the road, home "
+                    "at {back}, about {cost} yuan.",
+                ).format(
+                    stops=len(plan.stops),
+                    km=f"{plan.distance_km:.1f}",
+                    minutes=plan.travel_minutes,
+                    back=formatting.local_time(plan.back_at),
+                    cost=formatting.money(plan.cost),
+                )
+            )
+        names = {visit.visit_id: visit.borrower_name for visit in self._visits}
+        for left in plan.left_out:
+            lines.append(
+                QCoreApplication.translate("TodayView", "{borrower} is left out: {reason}").format(
+                    borrower=names.get(left.visit_id, ""),
+                    reason=labels.label(labels.LEFT_OUT, left.reason.value),
+                )
+            )
+        self._after_change("\n".join(lines))
+        return plan
+
     def _after_change(self, notice: str) -> None:
         self.reload()
         self._show_notice(notice, error=False)
@@ -232,6 +273,7 @@ class TodayView(QWidget):
 
     def retranslate(self) -> None:
         self.heading.setText(QCoreApplication.translate("TodayView", "Today's visits"))
+        self.plan_button.setText(QCoreApplication.translate("TodayView", "Plan the &route"))
         self.table.setHorizontalHeaderLabels(
             [
                 QCoreApplication.translate("TodayView", "Stop"),

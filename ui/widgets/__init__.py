@@ -1,0 +1,1 @@
+"""Reusable widgets of the FieldCollect window (no services, no business rules)."""
