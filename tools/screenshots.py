@@ -46,6 +46,7 @@ def main() -> int:
         QApplication.processEvents()
 
         window.show_screen(window.today_view)
+        window.today_view.plan_route()
         window.today_view.table.selectRow(0)
         window.today_view.check_in_selected("小区东门")
         QApplication.processEvents()
@@ -81,6 +82,24 @@ def main() -> int:
             QApplication.processEvents()
             time.sleep(0.05)
         window.grab().save(str(OUT / "map_zh_CN.png"))
+
+        detail = window.cases_view.detail.detail
+        assert detail is not None
+        editor = window.agreements_view.plan_editor_dialog(
+            detail.case.case_id, detail.case.borrower_name
+        )
+        editor.set_waiver_percent(10)
+        editor.resize(760, 720)
+        editor.show()
+        QApplication.processEvents()
+        editor.grab().save(str(OUT / "plan_editor_zh_CN.png"))
+        editor.reject()
+
+        window.show_screen(window.agreements_view)
+        window.agreements_view.reload()
+        window.agreements_view.table.selectRow(0)
+        QApplication.processEvents()
+        window.grab().save(str(OUT / "agreements_zh_CN.png"))
 
         window.show_screen(window.sync_view)
         QApplication.processEvents()
