@@ -233,6 +233,24 @@ def _case_row(
     )
 
 
+def _ordered(query: CaseQuery, selected: Select[tuple[object]]) -> Select[tuple[object]]:
+    """`selected` filtered by the query and in its order (loan ref breaks ties)."""
+    column = _sort_column(query.sort)
+    descending = query.descending != (query.sort is CaseSort.DAYS_PAST_DUE)
+    order = column.desc() if descending else column.asc()
+    if query.sort is CaseSort.BORROWER:
+        selected = selected.join(models.Borrower, models.Borrower.id == models.LoanCase.borrower_id)
+    return _filtered(query, selected).order_by(order.nulls_last(), models.LoanCase.loan_ref)
+
+
+@dataclass(frozen=True, slots=True)
+class CasePage:
+    """The number of cases a query matches and the first rows of its list."""
+
+    total: int
+    rows: list[CaseRow]
+
+
 class CaseListService:
     """The case list of a workspace: counts and pages for a `CaseQuery`."""
 
@@ -244,45 +262,54 @@ class CaseListService:
             selected = _filtered(query, select(func.count()).select_from(models.LoanCase))
             return session.scalar(selected) or 0
 
+    def first_page(self, query: CaseQuery, limit: int) -> CasePage:
+        """How many cases match and the first `limit` of them, in one pass where it pays.
+
+        With a search text the matching ids are few and found by one scan, so they are listed
+        in order once (their number is the count) instead of counting and paging separately.
+        """
+        if not query.search.strip():
+            return CasePage(self.count(query), self.page(query, 0, limit))
+        with self._workspace.session() as session:
+            ids = session.scalars(_ordered(query, select(models.LoanCase.id))).all()
+            return CasePage(len(ids), self._rows(session, query, list(ids[:limit])))
+
     def page(self, query: CaseQuery, offset: int, limit: int) -> list[CaseRow]:
         """Rows `offset` to `offset + limit` of the list, in the query's order."""
-        column = _sort_column(query.sort)
-        descending = query.descending != (query.sort is CaseSort.DAYS_PAST_DUE)
-        order = column.desc() if descending else column.asc()
-        selected = select(models.LoanCase)
-        if query.sort is CaseSort.BORROWER:
-            selected = selected.join(
-                models.Borrower, models.Borrower.id == models.LoanCase.borrower_id
-            )
-        selected = (
-            _filtered(query, selected)
-            .order_by(order.nulls_last(), models.LoanCase.loan_ref)
-            .offset(offset)
-            .limit(limit)
-        )
+        selected = _ordered(query, select(models.LoanCase)).offset(offset).limit(limit)
         with self._workspace.session() as session:
-            cases = session.scalars(selected).all()
-            # Names for just this page, rather than a join over every matching case.
-            names = dict(
-                session.execute(
-                    select(models.Borrower.id, models.Borrower.full_name).where(
-                        models.Borrower.id.in_({case.borrower_id for case in cases})
-                    )
-                ).all()
-            )
-            usernames = dict(
-                session.execute(
-                    select(models.AppUser.id, models.AppUser.username).where(
-                        models.AppUser.id.in_({case.assigned_to_id for case in cases})
-                    )
-                ).all()
-            )
-            return [
-                _case_row(
-                    case, names[case.borrower_id], usernames.get(case.assigned_to_id), query.as_of
+            return self._rows_of(session, query, list(session.scalars(selected).all()))
+
+    def _rows(self, session: Session, query: CaseQuery, ids: list[uuid.UUID]) -> list[CaseRow]:
+        by_id = {
+            case.id: case
+            for case in session.scalars(select(models.LoanCase).where(models.LoanCase.id.in_(ids)))
+        }
+        return self._rows_of(session, query, [by_id[case_id] for case_id in ids])
+
+    @staticmethod
+    def _rows_of(session: Session, query: CaseQuery, cases: list[models.LoanCase]) -> list[CaseRow]:
+        # Names for just these rows, rather than a join over every matching case.
+        names = dict(
+            session.execute(
+                select(models.Borrower.id, models.Borrower.full_name).where(
+                    models.Borrower.id.in_({case.borrower_id for case in cases})
                 )
-                for case in cases
-            ]
+            ).all()
+        )
+        usernames = dict(
+            session.execute(
+                select(models.AppUser.id, models.AppUser.username).where(
+                    models.AppUser.id.in_({case.assigned_to_id for case in cases})
+                )
+            ).all()
+        )
+        return [
+            _case_row(
+                case, names[case.borrower_id], usernames.get(case.assigned_to_id), query.as_of
+            )
+            for case in cases
+        ]
 
     def all_rows(self, query: CaseQuery) -> list[CaseRow]:
         """Every row of the list (for exports)."""

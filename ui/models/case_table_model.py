@@ -100,9 +100,9 @@ class CaseTableModel(QAbstractTableModel):
         return None
 
     def _reload(self) -> None:
+        first = self._service.first_page(self._query, PAGE_SIZE)
         self.beginResetModel()
-        self._total = self._service.count(self._query)
-        self._rows = self._service.page(self._query, 0, min(PAGE_SIZE, self._total))
+        self._total, self._rows = first.total, first.rows
         self.endResetModel()
 
     # -- Qt's model interface ------------------------------------------------------------------

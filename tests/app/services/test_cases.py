@@ -69,6 +69,9 @@ def _list(workspace: Workspace, **query: object) -> list[cases.CaseRow]:
     service = cases.CaseListService(workspace)
     rows = service.page(case_query, 0, 100)
     assert service.count(case_query) == len(rows)
+    # The one-pass first page agrees with counting and paging, search or not.
+    first = service.first_page(case_query, 3)
+    assert (first.total, _refs(first.rows)) == (len(rows), _refs(rows[:3]))
     return rows
 
 
@@ -102,6 +105,8 @@ def test_search_matches_names_and_loan_refs(workspace: Workspace) -> None:
     assert _refs(_list(workspace, search="cd-00")) == _refs(_list(workspace))
     assert _refs(_list(workspace, search=" 005 ")) == ["CD-005"]
     assert _list(workspace, search="nobody") == []
+    # LIKE's wildcards in the search text are taken literally.
+    assert _list(workspace, search="%") == [] and _list(workspace, search="_") == []
 
 
 def test_filters_by_tier_status_and_aging_bucket_combine(workspace: Workspace) -> None:
