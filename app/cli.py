@@ -103,7 +103,42 @@ def _build_parser() -> argparse.ArgumentParser:
     plan.add_argument("problem", type=Path, help="PROBLEM.json (see docs/routing.md)")
     plan.add_argument("-o", "--output", type=Path, default=None, help="write SOLUTION.json here")
     plan.add_argument("--seconds", type=float, default=None, help="time budget for the solver")
+
+    login = commands.add_parser(
+        "login", help="log in to the central database from a workspace, then sync"
+    )
+    _workspace_arg(login)
+    login.add_argument("--server", required=True, metavar="URL", help="the central database")
+    login.add_argument("--user", required=True, metavar="NAME", help="your login name")
+    _password_stdin_arg(login)
+
+    sync = commands.add_parser("sync", help="push the workspace's changes, then pull")
+    _workspace_arg(sync)
+    _password_stdin_arg(sync)
+
+    admin = commands.add_parser("admin", help="administer a central database")
+    admin_jobs = admin.add_subparsers(dest="job", metavar="JOB", required=True)
+    init_central = admin_jobs.add_parser(
+        "init-central",
+        help="create or upgrade the central schema, roles and Row-Level Security (repeatable)",
+    )
+    init_central.add_argument("url", metavar="URL", help="the central database (SQLAlchemy URL)")
+    add_user = admin_jobs.add_parser("add-user", help="add a user and his database login")
+    add_user.add_argument("url", metavar="URL", help="the central database (SQLAlchemy URL)")
+    add_user.add_argument("name", metavar="NAME", help="the login name")
+    add_user.add_argument("--role", required=True, choices=("collector", "lead", "admin"))
+    add_user.add_argument("--team", default=None, metavar="T", help="the team's name")
+    add_user.add_argument("--display-name", default=None, help="the name people read")
+    _password_stdin_arg(add_user)
     return parser
+
+
+def _password_stdin_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from the first line of standard input",
+    )
 
 
 def _aware_time(text: str) -> dt.datetime:
@@ -227,6 +262,119 @@ def _cmd_plan(args: argparse.Namespace) -> int:
     return 0
 
 
+def _password(args: argparse.Namespace, user: str) -> str | None:
+    """The password from stdin (--password-stdin), else asked on a terminal, else none."""
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+        if not password:
+            raise errors.KnownError("--password-stdin: standard input held no password")
+        return password
+    if sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass(f"password of {user}: ") or None
+    return None
+
+
+def _print_sync(report: object) -> None:
+    from app.services.sync import SyncReport
+
+    assert isinstance(report, SyncReport)
+    print(
+        f"pushed {report.pushed} changes ({report.repeated} already there), "
+        f"{report.rejected} refused, {report.conflicts} conflicts; pulled {report.pulled_rows} "
+        f"rows ({report.deleted_rows} deleted); cases given {report.granted_cases}, "
+        f"removed {report.removed_cases}, kept until pushed {report.deferred_cases}"
+    )
+
+
+def _print_refused(service: object, newly: int) -> int:
+    from app.services.sync import SyncService
+
+    assert isinstance(service, SyncService)
+    refused = service.refused_changes()
+    if not refused:
+        return 0
+    print(f"{len(refused)} changes set aside (kept in the outbox):", file=sys.stderr)
+    for change in refused:
+        print(
+            f"  {change.mutation_id} {change.table_name} {change.row_id}: {change.outcome} "
+            f"({change.reason}) {change.message or ''}".rstrip(),
+            file=sys.stderr,
+        )
+    return 1 if newly else 0
+
+
+def _cmd_login(args: argparse.Namespace) -> int:
+    from app.services.sync import SyncService
+    from app.services.workspace import Workspace
+
+    password = _password(args, args.user)
+    with Workspace.open(_workspace_folder(args.workspace), create=True) as workspace:
+        service = SyncService(workspace)
+        result = service.login(args.server, args.user, password)
+        print(f"logged in as {result.username} ({result.display_name}, {result.role})")
+        if password is not None and not result.password_in_keyring:
+            print(
+                "fieldcollect: this machine has no keyring (backend "
+                f"{result.keyring_backend}): the password was used for this session only and "
+                "not saved; give it again to 'fieldcollect sync' (--password-stdin)",
+                file=sys.stderr,
+            )
+        _print_sync(result.first_sync)
+        return _print_refused(service, result.first_sync.rejected + result.first_sync.conflicts)
+
+
+def _cmd_sync(args: argparse.Namespace) -> int:
+    from app.services.sync import SyncService
+    from app.services.workspace import Workspace
+
+    with Workspace.open(_workspace_folder(args.workspace)) as workspace:
+        service = SyncService(workspace)
+        password = None
+        if args.password_stdin or (sys.stdin.isatty() and service.needs_password()):
+            password = _password(args, "the workspace's user")
+        report = service.run(password=password)
+        _print_sync(report)
+        return _print_refused(service, report.rejected + report.conflicts)
+
+
+def _cmd_admin(args: argparse.Namespace) -> int:
+    from app.services import admin
+
+    if args.job == "init-central":
+        ready = admin.init_central(args.url)
+        verb = "upgraded" if ready.upgraded else "already current"
+        print(f"central database {ready.url}: schema {ready.schema_revision} ({verb})")
+        if ready.roles is None:
+            print("embedded SQLite central: no roles or Row-Level Security (single user)")
+        else:
+            print(
+                f"group roles {ready.roles.collector}, {ready.roles.lead}, {ready.roles.admin}; "
+                f"Row-Level Security forced on {ready.secured_tables} tables, "
+                f"{ready.policies} policies"
+            )
+        return 0
+    if args.job == "add-user":
+        password = _password(args, args.name)
+        added = admin.add_user(
+            args.url,
+            args.name,
+            args.role,
+            team=args.team,
+            password=password,
+            display_name=args.display_name,
+        )
+        verb = "added" if added.created else "updated"
+        team = f" in team {added.team}" if added.team else ""
+        login = f", login role {added.login_role}" if added.login_role else ""
+        print(f"{verb} {added.username} ({added.role}{team}{login})")
+        if added.login_role and password is None:
+            print("no password set (give one with --password-stdin)", file=sys.stderr)
+        return 0
+    raise AssertionError(args.job)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _build_parser()
     args = parser.parse_args(argv)
@@ -241,6 +389,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "agreement": _cmd_agreement,
         "verify": _cmd_verify,
         "plan": _cmd_plan,
+        "login": _cmd_login,
+        "sync": _cmd_sync,
+        "admin": _cmd_admin,
     }
     try:
         if args.command in (None, "gui"):

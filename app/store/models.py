@@ -15,8 +15,10 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     CheckConstraint,
+    Column,
     Date,
     Float,
     ForeignKey,
@@ -387,7 +389,11 @@ class AuditEvent(SyncedRow, Base):
     """An append-only record of a sensitive act, chained to the previous one by hash."""
 
     __tablename__ = "audit_event"
-    __table_args__ = (Index("ix_audit_event_time", "occurred_at"),)
+    __table_args__ = (
+        Index("ix_audit_event_time", "occurred_at"),
+        # Row-Level Security reads audit events by their author.
+        Index("ix_audit_event_user_id", "user_id"),
+    )
 
     occurred_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
     user_id: Mapped[uuid.UUID | None] = mapped_column(_parent("app_user.id"))
@@ -417,4 +423,129 @@ SYNCED_TABLES: tuple[type[SyncedRow], ...] = (
     Attachment,
     Agreement,
     AuditEvent,
+)
+
+
+# The central database's revision stamps, on every synced table. They are not mapped attributes:
+# the central database sets them by trigger on each write (services never read or write them),
+# and the pull copies them into a local store as they are. `sync_xid` is the writing
+# transaction's id on PostgreSQL (`pg_current_xact_id()`), the revision itself on SQLite; a pull
+# reads the rows whose stamp lies inside a window all of whose writers have finished.
+for _model in SYNCED_TABLES:
+    _model.__table__.append_column(Column("sync_revision", BigInteger, nullable=True))
+    _model.__table__.append_column(Column("sync_xid", BigInteger, nullable=True, index=True))
+
+
+# Central bookkeeping of the sync ---------------------------------------------------------------
+# These tables are written and read in the central database only; a local store has them too
+# (one schema) and leaves them empty.
+
+MUTATION_OUTCOMES = ("applied", "rejected", "conflict")
+
+
+class SyncMutation(Base):
+    """A mutation a client pushed, kept so that pushing it again changes nothing.
+
+    The same `mutation_id` with another payload (`payload_sha256`) is refused, never applied.
+    """
+
+    __tablename__ = "sync_mutation"
+    __table_args__ = (
+        CheckConstraint("outcome IN ('applied', 'rejected', 'conflict')", name="outcome"),
+    )
+
+    mutation_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    pushed_by: Mapped[str] = mapped_column(String(63), index=True)
+    table_name: Mapped[str] = mapped_column(String(64))
+    row_id: Mapped[uuid.UUID]
+    operation: Mapped[str] = mapped_column(String(8))
+    payload_sha256: Mapped[str] = mapped_column(String(64))
+    outcome: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str | None] = mapped_column(Text)
+    # The row's central version once the mutation was applied.
+    row_version: Mapped[int | None] = mapped_column(Integer)
+    received_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+
+
+class SyncConflict(Base):
+    """An edit made on a stale `row_version`: both sides kept until a person decides."""
+
+    __tablename__ = "sync_conflict"
+    __table_args__ = (CheckConstraint("status IN ('open', 'resolved')", name="status"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    mutation_id: Mapped[uuid.UUID] = mapped_column(unique=True)
+    table_name: Mapped[str] = mapped_column(String(64))
+    row_id: Mapped[uuid.UUID]
+    case_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
+    pushed_by: Mapped[str] = mapped_column(String(63), index=True)
+    base_row_version: Mapped[int | None] = mapped_column(Integer)
+    central_row_version: Mapped[int] = mapped_column(Integer)
+    # Only the columns the edit changed, as the client sent them and as the central row had them.
+    client_values: Mapped[dict[str, Any]] = mapped_column(JSON)
+    central_values: Mapped[dict[str, Any]] = mapped_column(JSON)
+    edited_at: Mapped[dt.datetime | None]
+    detected_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    resolved_by: Mapped[str | None] = mapped_column(String(63))
+    resolved_at: Mapped[dt.datetime | None]
+    resolution: Mapped[str | None] = mapped_column(Text)
+
+
+class CaseAccessEvent(Base):
+    """A case given to or taken from a collector (`user_id`) or a team (`team_id`).
+
+    Written by a trigger on `loan_case`. Once a case is reassigned, Row-Level Security hides it
+    from its former collector, so this stream is how his laptop learns to remove it.
+    """
+
+    __tablename__ = "case_access_event"
+    __table_args__ = (CheckConstraint("kind IN ('granted', 'revoked')", name="kind"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    case_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    user_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
+    team_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    sync_revision: Mapped[int | None] = mapped_column(BigInteger)
+    sync_xid: Mapped[int | None] = mapped_column(BigInteger, index=True)
+
+
+class SyncTombstone(Base):
+    """A deleted synced row, kept so that the pull can delete it from the local stores too."""
+
+    __tablename__ = "sync_tombstone"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    table_name: Mapped[str] = mapped_column(String(64))
+    row_id: Mapped[uuid.UUID]
+    # Who could see the row: the case it belonged to, that case's team and collector.
+    case_id: Mapped[uuid.UUID | None]
+    team_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
+    assigned_to_id: Mapped[uuid.UUID | None] = mapped_column(index=True)
+    deleted_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+    sync_revision: Mapped[int | None] = mapped_column(BigInteger)
+    sync_xid: Mapped[int | None] = mapped_column(BigInteger, index=True)
+
+
+class SyncClock(Base):
+    """The revision counter of an embedded (SQLite) central database; one row, id 1.
+
+    SQLite lets one writer at a time commit, so a counter bumped inside the writing transaction
+    is handed out in commit order. PostgreSQL uses a sequence and transaction ids instead.
+    """
+
+    __tablename__ = "sync_clock"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    revision: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+CENTRAL_BOOKKEEPING_TABLES: tuple[type[Base], ...] = (
+    SyncMutation,
+    SyncConflict,
+    CaseAccessEvent,
+    SyncTombstone,
+    SyncClock,
 )

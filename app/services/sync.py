@@ -1,0 +1,360 @@
+"""Log in to a central database and sync a workspace with it: push first, then pull.
+
+`SyncService.login` checks the user against the central database, keeps the password in the OS
+keyring (or for this session only, when the machine has none) and runs the first sync.
+`SyncService.run` agrees on the schema, pushes the outbox, pulls what changed, removes the cases
+taken away once their outbox is empty, refreshes the touched cases' list columns and notes the
+time. The same code serves a PostgreSQL central and the embedded SQLite one (the demo's).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, select
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError
+
+from app import errors
+from app.services import case_summary
+from app.services.status import STATE_LAST_SYNC_AT
+from app.services.workspace import (
+    STATE_DEMO,
+    STATE_SERVER_URL,
+    STATE_USER_ID,
+    Workspace,
+)
+from app.store import engines, models
+from app.store.local_models import OutboxEntry
+from app.sync import credentials, handshake, pull, push
+
+logger = logging.getLogger(__name__)
+
+# The login name the workspace syncs as (the server URL is kept without it and its password).
+STATE_SERVER_USER = "server_user"
+
+# progress(stage, done, total): stage is "push", "rows", "cases" or "done".
+SyncProgress = Callable[[str, int, int], None]
+
+
+class SyncConnectionError(errors.KnownError):
+    """The central database cannot be reached or refused the login."""
+
+
+@dataclass(frozen=True, slots=True)
+class RefusedChange:
+    """A local change the central database refused, kept in the outbox for a person to see.
+
+    Attributes:
+        mutation_id: the change's UUID.
+        table_name: the table it writes.
+        row_id: the row it writes.
+        case_id: its case, if any.
+        outcome: "rejected" or "conflict".
+        reason: a stable code (see `app.sync.push.MutationResult`).
+        message: the reason in words.
+    """
+
+    mutation_id: uuid.UUID
+    table_name: str
+    row_id: uuid.UUID
+    case_id: uuid.UUID | None
+    outcome: str
+    reason: str | None
+    message: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SyncReport:
+    """What one sync did.
+
+    Attributes:
+        pushed: local changes applied centrally now.
+        repeated: local changes found applied already (an earlier push lost its reply).
+        rejected: changes refused now (set aside in the outbox, visible).
+        conflicts: edits on a stale version now recorded as conflicts (also set aside).
+        pulled_rows: rows copied from the central database.
+        deleted_rows: rows deleted locally because they were deleted centrally.
+        granted_cases: cases given to the user and copied whole.
+        removed_cases: cases taken from the user and removed locally.
+        deferred_cases: cases taken from the user but kept until their changes are pushed.
+        resumed: the pull continued an interrupted one.
+        set_aside: refused changes in the outbox now (this sync's and earlier ones).
+        finished_at: when the sync completed (UTC).
+    """
+
+    pushed: int
+    repeated: int
+    rejected: int
+    conflicts: int
+    pulled_rows: int
+    deleted_rows: int
+    granted_cases: int
+    removed_cases: int
+    deferred_cases: int
+    resumed: bool
+    set_aside: int
+    finished_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class LoginResult:
+    """A completed login.
+
+    Attributes:
+        username: the login name.
+        display_name: the name people read.
+        role: collector, lead or admin.
+        password_in_keyring: False when the machine has no keyring and the password is kept for
+            this session only (the next `fieldcollect sync` asks for it again).
+        keyring_backend: the keyring backend's name.
+        first_sync: the first sync's report.
+    """
+
+    username: str
+    display_name: str
+    role: str
+    password_in_keyring: bool
+    keyring_backend: str
+    first_sync: SyncReport
+
+
+def _parse_server(server: str) -> URL:
+    try:
+        url = make_url(server)
+    except ArgumentError as exc:
+        raise errors.KnownError(f"{server!r} is not a database URL: {exc}") from exc
+    if url.get_backend_name() not in ("postgresql", "sqlite"):
+        raise errors.KnownError(
+            f"{server!r}: the central database is PostgreSQL (postgresql://HOST/DB) "
+            "or an embedded SQLite file (sqlite:///PATH)"
+        )
+    return url
+
+
+def _first_line(exc: BaseException) -> str:
+    original = getattr(exc, "orig", None) or exc
+    lines = str(original).strip().splitlines()
+    return lines[0] if lines else type(original).__name__
+
+
+class SyncService:
+    """Login and sync of one workspace.
+
+    Attributes:
+        workspace: the open workspace.
+        passwords: where the password is kept.
+    """
+
+    def __init__(
+        self, workspace: Workspace, passwords: credentials.PasswordStore | None = None
+    ) -> None:
+        self.workspace = workspace
+        self.passwords = passwords if passwords is not None else credentials.PasswordStore()
+
+    # -- login ----------------------------------------------------------------------------------
+
+    def login(
+        self,
+        server: str,
+        username: str,
+        password: str | None,
+        progress: SyncProgress | None = None,
+    ) -> LoginResult:
+        """Log `username` in to `server` from this workspace, keep the password, sync once."""
+        url = _parse_server(server)
+        shown = url._replace(username=None, password=None).render_as_string(hide_password=True)
+        self._check_owner(shown, username)
+        engine = self._engine(url, username, password)
+        try:
+            handshake.agree_on_schema(engine, shown)
+            with engine.connect() as connection:
+                viewer = handshake.viewer(connection, username)
+                user = connection.execute(
+                    select(models.AppUser.display_name).where(models.AppUser.id == viewer.user_id)
+                ).scalar_one()
+        except DBAPIError as exc:
+            raise SyncConnectionError(
+                f"cannot log in to {shown} as {username}: {_first_line(exc)}"
+            ) from exc
+        finally:
+            engine.dispose()
+        in_keyring = True
+        if url.get_backend_name() != "sqlite" and password is not None:
+            in_keyring = self.passwords.save(self._credential_key(url, username), password)
+        for key, value in (
+            (STATE_SERVER_URL, shown),
+            (STATE_SERVER_USER, username),
+            (STATE_USER_ID, str(viewer.user_id)),
+        ):
+            self.workspace.set_state(key, value)
+        report = self.run(progress=progress, password=password)
+        return LoginResult(
+            username=username,
+            display_name=user,
+            role=viewer.role,
+            password_in_keyring=in_keyring,
+            keyring_backend=self.passwords.describe(),
+            first_sync=report,
+        )
+
+    def _check_owner(self, shown: str, username: str) -> None:
+        if self.workspace.state(STATE_DEMO) == "1":
+            raise errors.WorkspaceError(
+                f"{self.workspace.folder} is the demo workspace; log in from another folder"
+            )
+        owner = self.workspace.state(STATE_SERVER_USER)
+        server = self.workspace.state(STATE_SERVER_URL)
+        if owner is not None and (owner != username or server != shown):
+            raise errors.WorkspaceError(
+                f"{self.workspace.folder} belongs to {owner} on {server}; "
+                "log in from another folder"
+            )
+        if owner is None and self.workspace.state(STATE_USER_ID) is not None:
+            raise errors.WorkspaceError(
+                f"{self.workspace.folder} already belongs to a user; log in from another folder"
+            )
+
+    # -- sync -----------------------------------------------------------------------------------
+
+    def run(self, progress: SyncProgress | None = None, password: str | None = None) -> SyncReport:
+        """Push the outbox, then pull; raises a KnownError when the central database fails."""
+        server = self.workspace.state(STATE_SERVER_URL)
+        if server is None:
+            raise errors.WorkspaceError(
+                f"{self.workspace.folder} has no central database yet; "
+                "log in first ('fieldcollect login')"
+            )
+        url = _parse_server(server)
+        username = self._username()
+        if password is None and url.get_backend_name() != "sqlite":
+            password = self.passwords.load(self._credential_key(url, username))
+        shown = url.render_as_string(hide_password=True)
+        engine = self._engine(url, username, password)
+        try:
+            return self._exchange(engine, shown, username, progress)
+        except DBAPIError as exc:
+            raise SyncConnectionError(
+                f"the sync with {shown} stopped: {_first_line(exc)}. "
+                "Nothing was lost; sync again later."
+            ) from exc
+        finally:
+            engine.dispose()
+
+    def _exchange(
+        self, engine: Engine, shown: str, username: str, progress: SyncProgress | None
+    ) -> SyncReport:
+        handshake.agree_on_schema(engine, shown)
+        with engine.connect() as connection:
+            viewer = handshake.viewer(connection, username)
+        owner = self.workspace.state(STATE_USER_ID)
+        if owner is not None and owner != str(viewer.user_id):
+            raise errors.WorkspaceError(
+                f"{username} on {shown} is not the user this workspace belongs to"
+            )
+        pushed = push.push(
+            self.workspace.engine,
+            engine,
+            username,
+            progress=(lambda done, total: progress("push", done, total)) if progress else None,
+        )
+        pulled = pull.pull(self.workspace.engine, engine, viewer, progress=progress)
+        self._refresh_summaries(pulled.touched_case_ids)
+        finished = dt.datetime.now(dt.UTC)
+        self.workspace.set_state(STATE_LAST_SYNC_AT, finished.isoformat())
+        report = SyncReport(
+            pushed=pushed.applied,
+            repeated=pushed.repeated,
+            rejected=pushed.rejected,
+            conflicts=pushed.conflicts,
+            pulled_rows=pulled.total_rows,
+            deleted_rows=pulled.deleted,
+            granted_cases=pulled.granted_cases,
+            removed_cases=len(pulled.removed_cases),
+            deferred_cases=len(pulled.deferred_cases),
+            resumed=pulled.resumed,
+            set_aside=len(self.refused_changes()),
+            finished_at=finished,
+        )
+        logger.info(
+            "sync: pushed %d (%d repeated, %d refused), pulled %d rows",
+            report.pushed,
+            report.repeated,
+            report.rejected + report.conflicts,
+            report.pulled_rows,
+        )
+        return report
+
+    def needs_password(self) -> bool:
+        """Whether a sync must be given the password (none saved for the workspace's user)."""
+        server = self.workspace.state(STATE_SERVER_URL)
+        if server is None or _parse_server(server).get_backend_name() == "sqlite":
+            return False
+        key = self._credential_key(_parse_server(server), self._username())
+        return self.passwords.load(key) is None
+
+    def refused_changes(self) -> list[RefusedChange]:
+        """The local changes the central database refused, oldest first."""
+        with self.workspace.session() as session:
+            entries = session.scalars(
+                select(OutboxEntry).where(OutboxEntry.state == "rejected").order_by(OutboxEntry.seq)
+            ).all()
+            refused = []
+            for entry in entries:
+                try:
+                    detail = json.loads(entry.last_error or "{}")
+                except json.JSONDecodeError:
+                    detail = {"message": entry.last_error}
+                refused.append(
+                    RefusedChange(
+                        mutation_id=entry.id,
+                        table_name=entry.table_name,
+                        row_id=entry.row_id,
+                        case_id=entry.case_id,
+                        outcome=detail.get("outcome", "rejected"),
+                        reason=detail.get("reason"),
+                        message=detail.get("message"),
+                    )
+                )
+            return refused
+
+    def _refresh_summaries(self, case_ids: frozenset[uuid.UUID]) -> None:
+        if not case_ids:
+            return
+        with self.workspace.session() as session:
+            present = session.scalars(
+                select(models.LoanCase.id).where(models.LoanCase.id.in_(list(case_ids)))
+            ).all()
+            if present:
+                case_summary.refresh_case_summaries(session, dt.date.today(), case_ids=present)
+
+    # -- connection -----------------------------------------------------------------------------
+
+    def _username(self) -> str:
+        username = self.workspace.state(STATE_SERVER_USER)
+        if username is not None:
+            return username
+        identity = self.workspace.identity()
+        if identity is None:
+            raise errors.WorkspaceError(
+                f"nobody has logged in to {self.workspace.folder}; log in first"
+            )
+        return identity.username
+
+    @staticmethod
+    def _credential_key(url: URL, username: str) -> str:
+        return credentials.credential_key(username, url.host, url.port, url.database)
+
+    @staticmethod
+    def _engine(url: URL, username: str, password: str | None) -> Engine:
+        if url.get_backend_name() != "sqlite":
+            url = url.set(username=username, password=password)
+        try:
+            return engines.central_engine(url.render_as_string(hide_password=False))
+        except (ArgumentError, ValueError) as exc:
+            raise errors.KnownError(f"cannot use the central database: {exc}") from exc

@@ -1,0 +1,638 @@
+"""Pull: the rows a user may see that changed centrally, copied into his local store.
+
+The cursor is a stamp the central database hands out, never a clock. On PostgreSQL a row's stamp
+is the id of the transaction that last wrote it (`sync_xid`), and a pull reads the window
+[cursor, xmin): `xmin = pg_snapshot_xmin(pg_current_snapshot())` is the oldest transaction still
+running, so every transaction below it has finished and its rows are in the pull's snapshot.
+A transaction that commits late (after a row with a higher revision was pulled) has an id at or
+above that xmin, so its rows fall into a later window: nothing is skipped. A long transaction
+anywhere on the server holds the window back; it delays rows, it never loses them. On SQLite
+(the embedded central) the pull first stamps every unstamped row with the next revision in one
+write transaction — one writer at a time, so only committed rows get it — and reads up to it.
+
+Each window is read in pages (table by table in foreign-key order, by id), each page applied in
+its own local transaction together with the pull's progress, so an interrupted pull resumes
+where it stopped. Rows with a pending outbox entry are not overwritten (the local edit is newer).
+
+Access changes are a stream of their own (`case_access_event`): Row-Level Security hides a case
+taken away, so its rows can never arrive as changes. A case named in the stream that is visible
+now is copied whole (its rows may be older than the window); one that is not is removed from the
+local store — but only once no pending outbox entry names it, until then it is kept and retried.
+Deleted rows arrive as tombstones. Local foreign keys are not enforced while a pull writes: the
+central database has checked them, and a user's visible slice may name rows he cannot see (a
+contact recorded by a user of another team).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import json
+import logging
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    Select,
+    Table,
+    false,
+    func,
+    literal,
+    or_,
+    select,
+    text,
+    union_all,
+    update,
+)
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from app.domain.vocabulary import UserRole
+from app.store import models
+from app.store.local_models import OutboxEntry, SyncState
+from app.sync import codec
+from app.sync.handshake import Viewer
+
+logger = logging.getLogger(__name__)
+
+PAGE_SIZE = 2000
+_CASES_PER_QUERY = 200
+
+# Keys of the local `sync_state` table.
+STATE_CURSOR = "pull_cursor"
+STATE_PROGRESS = "pull_progress"
+STATE_DEFERRED = "deferred_revocations"
+
+_TABLES: tuple[Table, ...] = tuple(codec.SYNCED_TABLES.values())
+_events = models.CaseAccessEvent.__table__
+_tombstones = models.SyncTombstone.__table__
+_outbox = OutboxEntry.__table__
+_state = SyncState.__table__
+_case = models.LoanCase.__table__
+_plan = models.RepaymentPlan.__table__
+_user = models.AppUser.__table__
+# Tables whose rows belong to a case through their `case_id` (children before parents).
+_CASE_CHILDREN = (
+    "agreement",
+    "attachment",
+    "promise_to_pay",
+    "contact",
+    "visit",
+    "payment",
+    "case_assignment",
+)
+
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class PullReport:
+    """What a pull brought.
+
+    Attributes:
+        window: the stamps read, [low, high).
+        rows: rows copied per table (changed rows and whole cases granted).
+        deleted: rows deleted locally because they were deleted centrally.
+        granted_cases: cases that became visible and were copied whole.
+        removed_cases: cases no longer visible, removed from the local store.
+        deferred_cases: cases no longer visible but kept: their changes wait in the outbox.
+        touched_case_ids: cases whose rows changed locally (for their summaries).
+        pages: pages read from the central database.
+        resumed: the pull continued an interrupted one.
+    """
+
+    window: tuple[int, int]
+    rows: dict[str, int]
+    deleted: int
+    granted_cases: int
+    removed_cases: tuple[uuid.UUID, ...]
+    deferred_cases: tuple[uuid.UUID, ...]
+    touched_case_ids: frozenset[uuid.UUID]
+    pages: int
+    resumed: bool
+
+    @property
+    def total_rows(self) -> int:
+        return sum(self.rows.values())
+
+
+@dataclass
+class _Window:
+    """A pull in progress, saved in the local store after every page."""
+
+    low: int
+    high: int
+    stage: str = "tables"
+    table: int = 0
+    after: str | None = None
+    granted: list[str] = field(default_factory=list)
+    revoked: list[str] = field(default_factory=list)
+    grant_index: int = 0
+    counts: list[int] = field(default_factory=list)
+    total: int = 0
+    done: int = 0
+
+    def dump(self) -> str:
+        return json.dumps(self.__dict__)
+
+    @classmethod
+    def load(cls, raw: str) -> _Window:
+        return cls(**json.loads(raw))
+
+
+@dataclass
+class _Tally:
+    rows: dict[str, int] = field(default_factory=dict)
+    touched: set[uuid.UUID] = field(default_factory=set)
+    deleted: int = 0
+    pages: int = 0
+
+    def count(self, table: str, rows: int) -> None:
+        self.rows[table] = self.rows.get(table, 0) + rows
+
+
+# Local state --------------------------------------------------------------------------------------
+
+
+def _read_state(local: Connection, key: str) -> str | None:
+    return local.execute(select(_state.c.value).where(_state.c.key == key)).scalar()
+
+
+def _write_state(local: Connection, key: str, value: str | None) -> None:
+    if value is None:
+        local.execute(_state.delete().where(_state.c.key == key))
+        return
+    local.execute(
+        sqlite_insert(_state)
+        .values(key=key, value=value)
+        .on_conflict_do_update(index_elements=["key"], set_={"value": value})
+    )
+
+
+def cursor_of(local: Connection) -> int:
+    """The local store's pull cursor (0 before its first pull)."""
+    raw = _read_state(local, STATE_CURSOR)
+    return int(raw) if raw else 0
+
+
+@contextlib.contextmanager
+def _local_writes(local_engine: Engine) -> Iterator[Connection]:
+    """A local connection with foreign keys off (set outside a transaction, restored after)."""
+    with local_engine.connect() as local:
+        local.exec_driver_sql("PRAGMA foreign_keys = OFF")
+        local.commit()
+        try:
+            yield local
+        finally:
+            local.rollback()
+            local.exec_driver_sql("PRAGMA foreign_keys = ON")
+            local.commit()
+
+
+# What a user may see (SQLite has no Row-Level Security) ------------------------------------------
+
+
+def _visible_cases(viewer: Viewer) -> Select[Any] | None:
+    """The viewer's cases, or None for an administrator (every case)."""
+    if viewer.role == UserRole.ADMIN:
+        return None
+    if viewer.role == UserRole.LEAD:
+        return select(_case.c.id).where(_case.c.team_id == viewer.team_id)
+    return select(_case.c.id).where(_case.c.assigned_to_id == viewer.user_id)
+
+
+def _visibility(table: Table, viewer: Viewer) -> ColumnElement[bool] | None:
+    """The rows of `table` the viewer may see, as the PostgreSQL policies have them."""
+    cases = _visible_cases(viewer)
+    if cases is None:
+        return None
+    case_ids = cases.scalar_subquery()
+    borrowers = select(_case.c.borrower_id).where(_case.c.id.in_(case_ids)).scalar_subquery()
+    team_users = select(_user.c.id).where(_user.c.team_id == viewer.team_id).scalar_subquery()
+    name = table.name
+    if name == "team":
+        return table.c.id == viewer.team_id
+    if name == "app_user":
+        return or_(table.c.team_id == viewer.team_id, table.c.id == viewer.user_id)
+    if name == "borrower":
+        return table.c.id.in_(borrowers)
+    if name in ("borrower_phone", "borrower_address"):
+        return table.c.borrower_id.in_(borrowers)
+    if name == "loan_case":
+        return table.c.id.in_(case_ids)
+    if name == "instalment":
+        plans = select(_plan.c.id).where(_plan.c.case_id.in_(case_ids)).scalar_subquery()
+        return table.c.plan_id.in_(plans)
+    if name == "attachment":
+        return or_(table.c.case_id.in_(case_ids), table.c.created_by_id == viewer.user_id)
+    if name == "audit_event":
+        if viewer.role == UserRole.LEAD:
+            return or_(table.c.user_id == viewer.user_id, table.c.user_id.in_(team_users))
+        return table.c.user_id == viewer.user_id
+    return table.c.case_id.in_(case_ids)
+
+
+def _filtered(query: Select[Any], table: Table, viewer: Viewer, central: Connection) -> Select[Any]:
+    """On SQLite, limit `query` to what the viewer may see; PostgreSQL's policies do it there."""
+    if central.dialect.name == "postgresql":
+        return query
+    condition = _visibility(table, viewer)
+    return query if condition is None else query.where(condition)
+
+
+def _subject(viewer: Viewer) -> ColumnElement[bool]:
+    """The access events that concern the viewer: his own (collector) or his team's (lead)."""
+    if viewer.role == UserRole.LEAD:
+        return _events.c.team_id == viewer.team_id
+    if viewer.role == UserRole.COLLECTOR:
+        return _events.c.user_id == viewer.user_id
+    return false()  # an administrator sees every case; nothing is ever taken from him
+
+
+def _tombstone_subject(viewer: Viewer) -> ColumnElement[bool] | None:
+    if viewer.role == UserRole.LEAD:
+        return _tombstones.c.team_id == viewer.team_id
+    if viewer.role == UserRole.COLLECTOR:
+        return _tombstones.c.assigned_to_id == viewer.user_id
+    return None
+
+
+# The window ---------------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _central_snapshot(central_engine: Engine) -> Iterator[Connection]:
+    """One consistent read of the central database for the whole pull."""
+    if central_engine.dialect.name == "postgresql":
+        reader = central_engine.connect().execution_options(isolation_level="REPEATABLE READ")
+        with reader as central, central.begin():
+            central.execute(text("SET TRANSACTION READ ONLY"))
+            yield central
+    else:
+        with central_engine.connect() as central, central.begin():
+            yield central
+
+
+def _high_mark(central_engine: Engine, central: Connection) -> int:
+    """The window's upper bound: every stamp below it belongs to a finished writer."""
+    if central.dialect.name == "postgresql":
+        return int(
+            central.execute(
+                text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
+            ).scalar_one()
+        )
+    return _stamp_sqlite(central_engine) + 1
+
+
+def _stamp_sqlite(central_engine: Engine) -> int:
+    """Stamp the embedded central's unstamped rows with the next revision; returns it."""
+    clock = models.SyncClock.__table__
+    with central_engine.begin() as writer:
+        writer.execute(update(clock).where(clock.c.id == 1).values(revision=clock.c.revision + 1))
+        revision = int(writer.execute(select(clock.c.revision).where(clock.c.id == 1)).scalar_one())
+        for table in (*_TABLES, _events, _tombstones):
+            writer.execute(
+                update(table)
+                .where(table.c.sync_xid.is_(None))
+                .values(sync_xid=revision, sync_revision=revision)
+            )
+    return revision
+
+
+def _in_window(table: Table, window: _Window) -> ColumnElement[bool]:
+    return (table.c.sync_xid >= window.low) & (table.c.sync_xid < window.high)
+
+
+def _access_changes(central: Connection, viewer: Viewer, window: _Window) -> tuple[list, list]:
+    """Cases given to or taken from the viewer inside the window, judged by what he sees now.
+
+    The events say which cases to look at; whether a case is his is what the snapshot shows
+    (events of different transactions may arrive out of order across windows).
+    """
+    if window.low == 0:
+        return [], []  # a first pull copies everything visible anyway
+    named = central.execute(
+        select(_events.c.case_id).where(_in_window(_events, window), _subject(viewer)).distinct()
+    ).scalars()
+    case_ids = sorted(set(named), key=str)
+    visible: set[uuid.UUID] = set()
+    for chunk in _chunks(case_ids, _CASES_PER_QUERY):
+        query = _filtered(select(_case.c.id).where(_case.c.id.in_(chunk)), _case, viewer, central)
+        visible.update(central.execute(query).scalars())
+    granted = [str(case_id) for case_id in case_ids if case_id in visible]
+    revoked = [str(case_id) for case_id in case_ids if case_id not in visible]
+    return granted, revoked
+
+
+def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _count_window(central: Connection, viewer: Viewer, window: _Window) -> list[int]:
+    """Rows in the window per table, in one round trip.
+
+    A table with none is not read at all: no row can enter a window later (its writers had all
+    finished when the window was cut; later writers get higher stamps).
+    """
+    counts = [
+        _filtered(
+            select(func.count().label("rows")).select_from(table).where(_in_window(table, window)),
+            table,
+            viewer,
+            central,
+        )
+        for table in _TABLES
+    ]
+    query = union_all(
+        *(
+            count.add_columns(literal(position).label("position"))
+            for position, count in enumerate(counts)
+        )
+    )
+    found = dict((position, rows) for rows, position in central.execute(query))
+    return [int(found.get(position, 0)) for position in range(len(_TABLES))]
+
+
+# Applying rows locally ----------------------------------------------------------------------------
+
+
+def _pending_rows(local: Connection) -> set[uuid.UUID]:
+    """Rows with a local edit still to push (few: the outbox is pushed before every pull)."""
+    return set(
+        local.execute(select(_outbox.c.row_id).where(_outbox.c.state == "pending")).scalars()
+    )
+
+
+@functools.cache
+def _upsert_sql(table: Table) -> str:
+    names = [column.name for column in table.columns]
+    updates = ", ".join(f"{name} = excluded.{name}" for name in names if name != "id")
+    return (
+        f"INSERT INTO {table.name} ({', '.join(names)}) VALUES ({', '.join('?' for _ in names)})"
+        f" ON CONFLICT (id) DO UPDATE SET {updates}"
+    )
+
+
+def _upsert(local: Connection, table: Table, rows: Sequence[Sequence[Any]], tally: _Tally) -> None:
+    """Write `rows` (values in `table.columns` order) into the local store by primary key,
+    except rows with a pending local edit.
+
+    The values go through each column's own bind processing (exact money, UTC time, UUIDs) and
+    then straight to the driver: per-row statement building dominated a first sync's time.
+    """
+    columns = list(table.columns)
+    id_at = columns.index(table.c.id)
+    keep = _pending_rows(local)
+    rows = [row for row in rows if row[id_at] not in keep]
+    if not rows:
+        return
+    processors = [
+        column.type.dialect_impl(local.dialect).bind_processor(local.dialect) for column in columns
+    ]
+    parameters = [
+        tuple(
+            value if process is None else process(value)
+            for process, value in zip(processors, row, strict=True)
+        )
+        for row in rows
+    ]
+    local.exec_driver_sql(_upsert_sql(table), parameters)
+    tally.count(table.name, len(rows))
+    if table.name == "loan_case":
+        tally.touched.update(row[id_at] for row in rows)
+    elif "case_id" in table.c:
+        case_at = columns.index(table.c.case_id)
+        tally.touched.update(row[case_at] for row in rows if row[case_at] is not None)
+
+
+def _has_pending(local: Connection, case_id: uuid.UUID) -> bool:
+    return (
+        local.execute(
+            select(_outbox.c.id)
+            .where(_outbox.c.case_id == case_id, _outbox.c.state == "pending")
+            .limit(1)
+        ).first()
+        is not None
+    )
+
+
+def remove_case(local: Connection, case_id: uuid.UUID) -> None:
+    """Delete a case and everything of it from the local store (its borrower too, if unshared)."""
+    tables = codec.SYNCED_TABLES
+    plans = select(_plan.c.id).where(_plan.c.case_id == case_id).scalar_subquery()
+    local.execute(tables["instalment"].delete().where(tables["instalment"].c.plan_id.in_(plans)))
+    local.execute(_plan.delete().where(_plan.c.case_id == case_id))
+    for name in _CASE_CHILDREN:
+        local.execute(tables[name].delete().where(tables[name].c.case_id == case_id))
+    borrower_id = local.execute(select(_case.c.borrower_id).where(_case.c.id == case_id)).scalar()
+    local.execute(_case.delete().where(_case.c.id == case_id))
+    if borrower_id is None:
+        return
+    shared = local.execute(
+        select(_case.c.id).where(_case.c.borrower_id == borrower_id).limit(1)
+    ).first()
+    if shared is None:
+        for name in ("borrower_phone", "borrower_address"):
+            local.execute(tables[name].delete().where(tables[name].c.borrower_id == borrower_id))
+        local.execute(tables["borrower"].delete().where(tables["borrower"].c.id == borrower_id))
+
+
+def _case_rows(table: Table, case_ids: Sequence[uuid.UUID]) -> Select[Any] | None:
+    """Every row of `table` belonging to `case_ids` (None for tables not tied to cases)."""
+    borrowers = select(_case.c.borrower_id).where(_case.c.id.in_(case_ids))
+    name = table.name
+    if name == "loan_case":
+        return select(table).where(table.c.id.in_(case_ids))
+    if name == "borrower":
+        return select(table).where(table.c.id.in_(borrowers))
+    if name in ("borrower_phone", "borrower_address"):
+        return select(table).where(table.c.borrower_id.in_(borrowers))
+    if name == "instalment":
+        plans = select(_plan.c.id).where(_plan.c.case_id.in_(case_ids))
+        return select(table).where(table.c.plan_id.in_(plans))
+    if "case_id" in table.c:
+        return select(table).where(table.c.case_id.in_(case_ids))
+    return None
+
+
+# The pull -----------------------------------------------------------------------------------------
+
+
+def pull(
+    local_engine: Engine,
+    central_engine: Engine,
+    viewer: Viewer,
+    *,
+    page_size: int = PAGE_SIZE,
+    progress: Progress | None = None,
+) -> PullReport:
+    """Pull one window of changes into the local store (resuming an interrupted pull first).
+
+    `progress(stage, done, total)` is called after each committed page; an exception raised
+    from it stops the pull, which the next call resumes.
+    """
+    tally = _Tally()
+    with local_engine.connect() as local:
+        saved = _read_state(local, STATE_PROGRESS)
+        low = cursor_of(local)
+        deferred = json.loads(_read_state(local, STATE_DEFERRED) or "[]")
+    resumed = saved is not None
+    with _central_snapshot(central_engine) as central, _local_writes(local_engine) as local:
+        if saved is not None:
+            window = _Window.load(saved)
+        else:
+            window = _Window(low=low, high=_high_mark(central_engine, central))
+            if window.high > window.low:
+                window.granted, window.revoked = _access_changes(central, viewer, window)
+                window.counts = _count_window(central, viewer, window)
+                window.total = sum(window.counts)
+            else:
+                window.stage = "finish"
+            with local.begin():
+                _write_state(local, STATE_PROGRESS, window.dump())
+        if window.stage == "tables":
+            _pull_tables(central, local, viewer, window, page_size, tally, progress)
+        if window.stage == "grants":
+            _pull_granted_cases(central, local, viewer, window, tally, progress)
+        if window.stage == "tombstones":
+            with local.begin():
+                _apply_tombstones(central, local, viewer, window, tally)
+                window.stage = "finish"
+                _write_state(local, STATE_PROGRESS, window.dump())
+        with local.begin():
+            removed, kept = _apply_revocations(local, window, deferred, tally)
+            _write_state(local, STATE_CURSOR, str(max(window.high, window.low)))
+            _write_state(local, STATE_DEFERRED, json.dumps(kept) if kept else None)
+            _write_state(local, STATE_PROGRESS, None)
+    if progress is not None:
+        progress("done", window.done, max(window.total, window.done))
+    return PullReport(
+        window=(window.low, window.high),
+        rows=tally.rows,
+        deleted=tally.deleted,
+        granted_cases=len(window.granted),
+        removed_cases=tuple(uuid.UUID(case_id) for case_id in removed),
+        deferred_cases=tuple(uuid.UUID(case_id) for case_id in kept),
+        touched_case_ids=frozenset(tally.touched),
+        pages=tally.pages,
+        resumed=resumed,
+    )
+
+
+def _pull_tables(
+    central: Connection,
+    local: Connection,
+    viewer: Viewer,
+    window: _Window,
+    page_size: int,
+    tally: _Tally,
+    progress: Progress | None,
+) -> None:
+    while window.table < len(_TABLES):
+        if window.counts and not window.counts[window.table]:
+            window.table += 1
+            window.after = None
+            continue
+        table = _TABLES[window.table]
+        query = select(table).where(_in_window(table, window))
+        if window.after is not None:
+            query = query.where(table.c.id > uuid.UUID(window.after))
+        query = _filtered(query.order_by(table.c.id).limit(page_size), table, viewer, central)
+        rows = central.execute(query).all()
+        tally.pages += 1
+        with local.begin():
+            _upsert(local, table, rows, tally)
+            if len(rows) < page_size:
+                window.table += 1
+                window.after = None
+            else:
+                window.after = str(rows[-1].id)
+            window.done += len(rows)
+            if window.table == len(_TABLES):
+                window.stage = "grants"
+            _write_state(local, STATE_PROGRESS, window.dump())
+        if progress is not None and rows:
+            progress("rows", window.done, max(window.total, window.done))
+    window.stage = "grants"
+
+
+def _pull_granted_cases(
+    central: Connection,
+    local: Connection,
+    viewer: Viewer,
+    window: _Window,
+    tally: _Tally,
+    progress: Progress | None,
+) -> None:
+    """Copy every row of the cases given to the viewer: their rows may predate the window."""
+    while window.grant_index < len(window.granted):
+        chunk = [
+            uuid.UUID(case_id)
+            for case_id in window.granted[
+                window.grant_index : window.grant_index + _CASES_PER_QUERY
+            ]
+        ]
+        tally.pages += 1
+        with local.begin():
+            for table in _TABLES:
+                query = _case_rows(table, chunk)
+                if query is None:
+                    continue
+                rows = central.execute(_filtered(query, table, viewer, central)).all()
+                _upsert(local, table, rows, tally)
+            window.grant_index += len(chunk)
+            if window.grant_index >= len(window.granted):
+                window.stage = "tombstones"
+            _write_state(local, STATE_PROGRESS, window.dump())
+        if progress is not None:
+            progress("cases", window.grant_index, len(window.granted))
+    window.stage = "tombstones"
+
+
+def _apply_tombstones(
+    central: Connection, local: Connection, viewer: Viewer, window: _Window, tally: _Tally
+) -> None:
+    query = select(_tombstones).where(_in_window(_tombstones, window))
+    subject = _tombstone_subject(viewer)
+    if subject is not None:
+        query = query.where(subject)
+    for tombstone in central.execute(query.order_by(_tombstones.c.sync_revision)):
+        table = codec.SYNCED_TABLES.get(tombstone.table_name)
+        if table is None or tombstone.row_id in _pending_rows(local):
+            continue
+        if table.name == "loan_case":
+            if not _has_pending(local, tombstone.row_id):
+                remove_case(local, tombstone.row_id)
+                tally.deleted += 1
+            continue
+        deleted = local.execute(table.delete().where(table.c.id == tombstone.row_id)).rowcount
+        tally.deleted += deleted
+        if tombstone.case_id is not None and deleted:
+            tally.touched.add(tombstone.case_id)
+
+
+def _apply_revocations(
+    local: Connection, window: _Window, deferred: list[str], tally: _Tally
+) -> tuple[list[str], list[str]]:
+    """Remove the cases no longer visible whose outbox is empty; keep (defer) the others."""
+    granted = set(window.granted)
+    waiting = [case_id for case_id in deferred if case_id not in granted]
+    waiting += [case_id for case_id in window.revoked if case_id not in waiting]
+    removed: list[str] = []
+    kept: list[str] = []
+    for case_id in waiting:
+        case_uuid = uuid.UUID(case_id)
+        if _has_pending(local, case_uuid):
+            kept.append(case_id)
+            continue
+        remove_case(local, case_uuid)
+        tally.touched.discard(case_uuid)
+        removed.append(case_id)
+    if removed:
+        logger.info("pull: %d cases no longer visible were removed locally", len(removed))
+    return removed, kept
