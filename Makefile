@@ -48,5 +48,17 @@ bench: setup
 screenshots: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/screenshots.py
 
+# The one-folder application in dist/FieldCollect (PyInstaller, build_installer.spec), its size, and
+# its smoke test on a freshly built demo workspace. Takes minutes, so it is not part of `make test`.
+installer: setup
+	test -x $(BIN)/pyinstaller || $(BIN)/python -m pip install -q "pyinstaller>=6.5"
+	$(BIN)/pyinstaller --noconfirm build_installer.spec
+	@du -sh dist/FieldCollect | awk '{ print "dist/FieldCollect: " $$1 }'
+	@set -e; scratch=$$(mktemp -d); trap 'rm -rf "$$scratch"' EXIT; \
+		export FIELDCOLLECT_CONFIG_DIR="$$scratch/config" FIELDCOLLECT_LOG_DIR="$$scratch/logs"; \
+		$(BIN)/fieldcollect demo --workspace "$$scratch/workspace" --no-gui; \
+		FIELDCOLLECT_SMOKE_TEST=1 QT_QPA_PLATFORM=offscreen QTWEBENGINE_CHROMIUM_FLAGS=--no-sandbox \
+			dist/FieldCollect/fieldcollect --workspace "$$scratch/workspace"
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info resources/translations/*.qm

@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import app
-from app import errors
+from app import errors, logging_setup
 
 logger = logging.getLogger(__name__)
 
@@ -378,10 +378,12 @@ def _cmd_admin(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.DEBUG if args.verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
+    # A rotating, redacted log file in the platform's log folder, and warnings on stderr.
+    logging_setup.configure(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        console_level=logging.DEBUG if args.verbose else logging.WARNING,
     )
+    logging_setup.log_uncaught_exceptions()
     handlers = {
         "demo": _cmd_demo,
         "export": _cmd_export,

@@ -16,6 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox")
 # Preferences of a test run never touch (or read) the developer's own.
 os.environ["FIELDCOLLECT_CONFIG_DIR"] = tempfile.mkdtemp(prefix="fieldcollect-config-")
+os.environ["FIELDCOLLECT_LOG_DIR"] = tempfile.mkdtemp(prefix="fieldcollect-logs-")
 os.environ.setdefault("FIELDCOLLECT_LANG", "en")
 
 
@@ -32,8 +33,13 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def demo_folder(demo_template: Path, tmp_path: Path) -> Iterator[Path]:
     """A private copy of the demo workspace folder, free to change."""
+    from app.services.workspace import STATE_SERVER_URL, Workspace
+
     folder = tmp_path / "demo"
     shutil.copytree(demo_template, folder)
+    # The copy syncs with its own embedded central database, never with the template's.
+    with Workspace.open(folder) as workspace:
+        workspace.set_state(STATE_SERVER_URL, f"sqlite:///{workspace.embedded_central_path}")
     yield folder
 
 

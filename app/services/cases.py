@@ -17,9 +17,9 @@ from sqlalchemy import ColumnElement, Select, and_, func, or_, select, union
 from sqlalchemy.orm import Session
 
 from app.domain import aging, privacy, risk, vocabulary
+from app.services import audit
 from app.services.workspace import Workspace
 from app.store import models
-from app.sync import outbox
 
 # The value types a caller needs to build a query, so that the UI knows this module only.
 AgingBucket = aging.AgingBucket
@@ -391,16 +391,14 @@ class CaseService:
             case = session.get_one(models.LoanCase, case_id)
             borrower = session.get_one(models.Borrower, case.borrower_id)
             identity = self._workspace.identity()
-            event = models.AuditEvent(
-                id=uuid.uuid4(),
-                user_id=identity.user_id if identity else None,
-                action="reveal_id_number",
-                entity="borrower",
-                entity_id=str(borrower.id),
-                detail={"loan_ref": case.loan_ref},
+            audit.record_event(
+                session,
+                identity.user_id if identity else None,
+                "reveal_id_number",
+                "borrower",
+                str(borrower.id),
+                {"loan_ref": case.loan_ref},
             )
-            session.add(event)
-            outbox.enqueue(session, event, "insert")
             return borrower.id_number
 
 

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from app import errors, settings
 from app.domain import money, vocabulary
 from app.domain import repayment_schedule as rs
-from app.services import agreements
+from app.services import agreements, audit
 from app.services.workspace import Identity, Workspace
 from app.store import models
 from app.sync import outbox
@@ -626,22 +626,20 @@ class PlanService:
             plan.decided_at = self._clock().astimezone(dt.UTC)
             plan.decision_reason = reason
             _touch(session, plan)
-            event = models.AuditEvent(
-                id=uuid.uuid4(),
-                occurred_at=plan.decided_at,
-                user_id=owner.user_id,
-                action="approve_plan" if decision == PlanStatus.APPROVED else "reject_plan",
-                entity="repayment_plan",
-                entity_id=str(plan.id),
-                detail={
+            audit.record_event(
+                session,
+                owner.user_id,
+                "approve_plan" if decision == PlanStatus.APPROVED else "reject_plan",
+                "repayment_plan",
+                str(plan.id),
+                {
                     "loan_ref": case.loan_ref,
                     "waiver": f"{plan.waiver:.2f}",
                     "waiver_pct": str(rs.waiver_pct(plan.waiver, plan.interest + plan.penalty)),
                     "reason": reason,
                 },
+                occurred_at=plan.decided_at,
             )
-            session.add(event)
-            outbox.enqueue(session, event, "insert")
         logger.info("plan %s %s", plan_id, decision)
 
     # -- signing -----------------------------------------------------------------------------------
@@ -761,21 +759,19 @@ class PlanService:
             # balances or risk (the central GRANT on loan_case columns), and the row's derived
             # summaries are recomputed on each side anyway.
             entry.payload = {name: entry.payload[name] for name in _CASE_COLUMNS_SET_BY_SIGNING}
-            event = models.AuditEvent(
-                id=uuid.uuid4(),
-                occurred_at=self._clock().astimezone(dt.UTC),
-                user_id=owner.user_id,
-                action="sign_agreement",
-                entity="agreement",
-                entity_id=str(written.agreement_id),
-                detail={
+            audit.record_event(
+                session,
+                owner.user_id,
+                "sign_agreement",
+                "agreement",
+                str(written.agreement_id),
+                {
                     "loan_ref": case.loan_ref,
                     "plan_id": str(plan.id),
                     "content_sha256": written.content_sha256,
                 },
+                occurred_at=self._clock().astimezone(dt.UTC),
             )
-            session.add(event)
-            outbox.enqueue(session, event, "insert")
             signed = SignedAgreement(
                 agreement_id=written.agreement_id,
                 plan_id=plan.id,

@@ -1,0 +1,116 @@
+"""The audit trail: recording a sensitive act as the next sealed link of the workspace's chain, and
+checking the chains kept in a store (a local one, or the central database).
+
+Services that perform an audited act call `record_event` inside their own transaction, so the act
+and its event commit together. This module never updates or deletes an audit event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import Engine, inspect, select
+from sqlalchemy.orm import Session
+
+from app.domain import audit_chain
+from app.store import models
+from app.store.local_models import SyncState
+from app.sync import outbox
+
+# The local `sync_state` key remembering the last event this workspace recorded: "<id> <hash>".
+# It is what the next event chains to, and lets the check notice that the newest event was removed.
+HEAD_STATE_KEY = "audit_chain_head"
+
+_ONE_TICK = dt.timedelta(microseconds=1)
+
+
+def chained_event(row: models.AuditEvent) -> audit_chain.ChainedEvent:
+    """The chain's view of a stored audit event."""
+    return audit_chain.ChainedEvent(
+        id=str(row.id),
+        occurred_at=row.occurred_at,
+        user_id=None if row.user_id is None else str(row.user_id),
+        action=row.action,
+        entity=row.entity,
+        entity_id=row.entity_id,
+        detail=row.detail or {},
+        prev_hash=row.prev_hash,
+        event_hash=row.event_hash,
+    )
+
+
+def _head(session: Session) -> audit_chain.ChainHead | None:
+    state = session.get(SyncState, HEAD_STATE_KEY)
+    if state is None:
+        return None
+    event_id, _, event_hash = state.value.partition(" ")
+    return audit_chain.ChainHead(event_id, event_hash)
+
+
+def record_event(
+    session: Session,
+    user_id: uuid.UUID | None,
+    action: str,
+    entity: str,
+    entity_id: str | None,
+    detail: Mapping[str, Any] | None = None,
+    *,
+    occurred_at: dt.datetime | None = None,
+) -> models.AuditEvent:
+    """Add the next event of this workspace's chain to `session` and queue it for the push.
+
+    `occurred_at` (aware; now by default) is moved to just after the previous event when the
+    clock says otherwise (a clock set back), so a chain's times always increase and the check can
+    read the events in time order. The caller commits.
+    """
+    moment = models.utc_now() if occurred_at is None else occurred_at
+    if moment.tzinfo is None:
+        raise ValueError(f"an audit event's time must be timezone-aware, got {moment!r}")
+    moment = moment.astimezone(dt.UTC)
+    head = _head(session)
+    previous = None if head is None else session.get(models.AuditEvent, uuid.UUID(head.event_id))
+    if previous is not None and moment <= previous.occurred_at:
+        moment = previous.occurred_at + _ONE_TICK
+    event = models.AuditEvent(
+        id=uuid.uuid4(),
+        occurred_at=moment,
+        user_id=user_id,
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        # Sealed as it will read back from the JSON column (tuples become lists, keys text).
+        detail=json.loads(json.dumps(dict(detail or {}), allow_nan=False)),
+        # A missing previous event is chained to all the same: the gap then shows in the check.
+        prev_hash=None if head is None else head.event_hash,
+    )
+    event.event_hash = audit_chain.compute_hash(chained_event(event))
+    session.add(event)
+    outbox.enqueue(session, event, "insert")
+    session.merge(SyncState(key=HEAD_STATE_KEY, value=f"{event.id} {event.event_hash}"))
+    return event
+
+
+def verify_chain(bind: Engine | Session) -> audit_chain.ChainVerdict:
+    """Check every audit event chain in the store behind `bind` and name the first broken link.
+
+    On a local store the workspace's remembered last event is checked too; a central database
+    (no `sync_state` table) holds only the events themselves.
+    """
+    if isinstance(bind, Session):
+        return _verify(bind)
+    with Session(bind) as session:
+        return _verify(session)
+
+
+def _verify(session: Session) -> audit_chain.ChainVerdict:
+    query = select(models.AuditEvent).order_by(models.AuditEvent.occurred_at, models.AuditEvent.id)
+    events = [
+        chained_event(row) for row in session.scalars(query.execution_options(yield_per=1000))
+    ]
+    is_local = inspect(session.connection()).has_table(SyncState.__tablename__)
+    head = _head(session) if is_local else None
+    return audit_chain.verify(events, head=head)
