@@ -75,7 +75,8 @@ class MainWindow(QMainWindow):
         self.cases_view = CasesView(workspace, preferences=self.preferences, **timing)
         self.map_view = MapView(workspace)
         self.agreements_view = AgreementsView(workspace, preferences=self.preferences, **timing)
-        self.sync_view = SyncView()
+        self.sync_view = SyncView(workspace)
+        self.sync_view.synced.connect(self._on_synced)
         self.today_view.open_case.connect(self.show_case)
         self.map_view.case_clicked.connect(self.show_case)
         self.agreements_view.case_selected.connect(self.show_case)
@@ -140,6 +141,13 @@ class MainWindow(QMainWindow):
             self.cases_view.bucket_filter.setCurrentIndex(0)
             self.cases_view.status_filter.setCurrentIndex(0)
             self.cases_view.select_case(case_id)
+
+    def _on_synced(self, _report: object) -> None:
+        self.cases_view.refresh()
+        self.today_view.reload()
+        self.agreements_view.reload()
+        self.map_view.refresh()
+        self.refresh_status()
 
     def _on_plans_changed(self) -> None:
         self.cases_view.refresh()
@@ -307,6 +315,10 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.sync_view.running:
+            # Leaving mid-sync loses nothing (entries leave the outbox only after the central
+            # commit), but the run must finish before the store closes.
+            QThreadPool.globalInstance().waitForDone()
         self._status_timer.stop()
         QThreadPool.globalInstance().waitForDone(3000)
         super().closeEvent(event)

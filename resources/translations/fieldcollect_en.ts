@@ -948,109 +948,109 @@
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="89"/>
         <source>Map</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>Agreements</source>
         <translation>Agreements</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>Cases</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>● Online</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>○ Offline</source>
         <translation>○ Offline</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>Never synced</source>
         <translation>Never synced</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>Last sync {when}</source>
         <translation>Last sync {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>{count} changes waiting</source>
         <translation>{count} changes waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>About FieldCollect</source>
         <translation>About FieldCollect</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>FieldCollect {version}
 Offline-first field collection.</source>
         <translation>FieldCollect {version}
 Offline-first field collection.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>FieldCollect</source>
         <translation>FieldCollect</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>FieldCollect — {name} ({role})</source>
         <translation>FieldCollect — {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>System language</source>
         <translation>System language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>&amp;About FieldCollect</source>
         <translation>&amp;About FieldCollect</translation>
     </message>
@@ -1635,69 +1635,131 @@ Offline-first field collection.</translation>
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="54"/>
+        <location filename="../../ui/views/sync_view.py" line="205"/>
         <source>No central database yet: log in to sync</source>
         <translation>No central database yet: log in to sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="58"/>
+        <location filename="../../ui/views/sync_view.py" line="209"/>
         <source>The demo&apos;s embedded central database ({url})</source>
         <translation>The demo&apos;s embedded central database ({url})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="65"/>
+        <location filename="../../ui/views/sync_view.py" line="216"/>
         <source>Reachable</source>
         <translation>Reachable</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="67"/>
+        <location filename="../../ui/views/sync_view.py" line="218"/>
         <source>Not reachable (offline)</source>
         <translation>Not reachable (offline)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="70"/>
+        <location filename="../../ui/views/sync_view.py" line="221"/>
         <source>{count} changes</source>
         <translation>{count} changes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="77"/>
+        <location filename="../../ui/views/sync_view.py" line="228"/>
         <source>Never</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="81"/>
+        <location filename="../../ui/views/sync_view.py" line="110"/>
+        <location filename="../../ui/views/sync_view.py" line="233"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="82"/>
+        <location filename="../../ui/views/sync_view.py" line="111"/>
+        <source>Password for the central database (kept for this session only):</source>
+        <translation>Password for the central database (kept for this session only):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="122"/>
+        <location filename="../../ui/views/sync_view.py" line="149"/>
+        <source>Syncing…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="143"/>
+        <source>Sending changes: {done} of {total}</source>
+        <translation>Sending changes: {done} of {total}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="144"/>
+        <source>Receiving: {done} of {total} rows</source>
+        <translation>Receiving: {done} of {total} rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="145"/>
+        <source>Receiving cases: {done} of {total}</source>
+        <translation>Receiving cases: {done} of {total}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="146"/>
+        <source>Finishing…</source>
+        <translation>Finishing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="159"/>
+        <source>Synced: {pushed} changes sent, {pulled} rows received, {refused} refused, {granted} cases added, {removed} cases removed.</source>
+        <translation>Synced: {pushed} changes sent, {pulled} rows received, {refused} refused, {granted} cases added, {removed} cases removed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="181"/>
+        <source>Not synced: {reason}. Every change stays queued.</source>
+        <translation>Not synced: {reason}. Every change stays queued.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="234"/>
         <source>Central database</source>
         <translation>Central database</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="83"/>
+        <location filename="../../ui/views/sync_view.py" line="235"/>
         <source>Connection</source>
         <translation>Connection</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="84"/>
+        <location filename="../../ui/views/sync_view.py" line="236"/>
         <source>Waiting to be sent</source>
         <translation>Waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="85"/>
+        <location filename="../../ui/views/sync_view.py" line="237"/>
         <source>Last sync</source>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="86"/>
-        <source>Sync now</source>
-        <translation>Sync now</translation>
+        <location filename="../../ui/views/sync_view.py" line="238"/>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="88"/>
-        <source>Everything you record is saved on this laptop at once and waits here until the next sync. Sending and receiving changes with the central database is not available in this version yet.</source>
-        <translation>Everything you record is saved on this laptop at once and waits here until the next sync. Sending and receiving changes with the central database is not available in this version yet.</translation>
+        <location filename="../../ui/views/sync_view.py" line="240"/>
+        <source>Everything you record is saved on this laptop at once and waits here until the next sync. A change the central database refuses is kept below, never dropped.</source>
+        <translation>Everything you record is saved on this laptop at once and waits here until the next sync. A change the central database refuses is kept below, never dropped.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="247"/>
+        <source>Changes the central database refused</source>
+        <translation>Changes the central database refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="251"/>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="252"/>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="253"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
     </message>
 </context>
 <context>

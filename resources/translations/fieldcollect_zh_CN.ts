@@ -948,109 +948,109 @@
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="89"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="90"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="87"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="187"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>○ Offline</source>
         <translation>○ 离线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="201"/>
         <source>Never synced</source>
         <translation>从未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="204"/>
         <source>Last sync {when}</source>
         <translation>上次同步 {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>{count} changes waiting</source>
         <translation>{count} 项更改待同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>About FieldCollect</source>
         <translation>关于 FieldCollect</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>FieldCollect {version}
 Offline-first field collection.</source>
         <translation>FieldCollect {version}
 离线优先的外访催收应用。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>FieldCollect</source>
         <translation>FieldCollect 外访催收</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>FieldCollect — {name} ({role})</source>
         <translation>FieldCollect 外访催收 — {name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>System language</source>
         <translation>跟随系统语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>&amp;About FieldCollect</source>
         <translation>关于 FieldCollect(&amp;A)</translation>
     </message>
@@ -1635,69 +1635,131 @@ Offline-first field collection.</source>
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="54"/>
+        <location filename="../../ui/views/sync_view.py" line="205"/>
         <source>No central database yet: log in to sync</source>
         <translation>尚未连接中心数据库：请登录后同步</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="58"/>
+        <location filename="../../ui/views/sync_view.py" line="209"/>
         <source>The demo&apos;s embedded central database ({url})</source>
         <translation>演示用内置中心数据库（{url}）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="65"/>
+        <location filename="../../ui/views/sync_view.py" line="216"/>
         <source>Reachable</source>
         <translation>可连接</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="67"/>
+        <location filename="../../ui/views/sync_view.py" line="218"/>
         <source>Not reachable (offline)</source>
         <translation>无法连接（离线）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="70"/>
+        <location filename="../../ui/views/sync_view.py" line="221"/>
         <source>{count} changes</source>
         <translation>{count} 项更改</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="77"/>
+        <location filename="../../ui/views/sync_view.py" line="228"/>
         <source>Never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="81"/>
+        <location filename="../../ui/views/sync_view.py" line="110"/>
+        <location filename="../../ui/views/sync_view.py" line="233"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="82"/>
+        <location filename="../../ui/views/sync_view.py" line="111"/>
+        <source>Password for the central database (kept for this session only):</source>
+        <translation>中心数据库密码（仅在本次运行中保留）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="122"/>
+        <location filename="../../ui/views/sync_view.py" line="149"/>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="143"/>
+        <source>Sending changes: {done} of {total}</source>
+        <translation>正在发送更改：{done}/{total}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="144"/>
+        <source>Receiving: {done} of {total} rows</source>
+        <translation>正在接收：{done}/{total} 行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="145"/>
+        <source>Receiving cases: {done} of {total}</source>
+        <translation>正在接收案件：{done}/{total}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="146"/>
+        <source>Finishing…</source>
+        <translation>即将完成…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="159"/>
+        <source>Synced: {pushed} changes sent, {pulled} rows received, {refused} refused, {granted} cases added, {removed} cases removed.</source>
+        <translation>同步完成：发送 {pushed} 项更改，接收 {pulled} 行，被拒 {refused} 项，新增 {granted} 件案件，移除 {removed} 件案件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="181"/>
+        <source>Not synced: {reason}. Every change stays queued.</source>
+        <translation>未能同步：{reason}。所有更改仍在队列中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="234"/>
         <source>Central database</source>
         <translation>中心数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="83"/>
+        <location filename="../../ui/views/sync_view.py" line="235"/>
         <source>Connection</source>
         <translation>连接状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="84"/>
+        <location filename="../../ui/views/sync_view.py" line="236"/>
         <source>Waiting to be sent</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="85"/>
+        <location filename="../../ui/views/sync_view.py" line="237"/>
         <source>Last sync</source>
         <translation>上次同步</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="86"/>
-        <source>Sync now</source>
-        <translation>立即同步</translation>
+        <location filename="../../ui/views/sync_view.py" line="238"/>
+        <source>&amp;Sync now</source>
+        <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="88"/>
-        <source>Everything you record is saved on this laptop at once and waits here until the next sync. Sending and receiving changes with the central database is not available in this version yet.</source>
-        <translation>您记录的所有内容都会立即保存在本机，并在此等待下次同步。本版本尚不能与中心数据库收发更改。</translation>
+        <location filename="../../ui/views/sync_view.py" line="240"/>
+        <source>Everything you record is saved on this laptop at once and waits here until the next sync. A change the central database refuses is kept below, never dropped.</source>
+        <translation>您记录的所有内容都会立即保存在本机，并在此等待下次同步。被中心数据库拒绝的更改会保留在下方，绝不会丢弃。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="247"/>
+        <source>Changes the central database refused</source>
+        <translation>被中心数据库拒绝的更改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="251"/>
+        <source>Table</source>
+        <translation>数据表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="252"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="253"/>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
 </context>
 <context>
