@@ -130,6 +130,10 @@ def _build_parser() -> argparse.ArgumentParser:
     add_user.add_argument("--team", default=None, metavar="T", help="the team's name")
     add_user.add_argument("--display-name", default=None, help="the name people read")
     _password_stdin_arg(add_user)
+    verify_audit = admin_jobs.add_parser(
+        "verify-audit", help="check the audit trail's hash chain and name the first broken link"
+    )
+    verify_audit.add_argument("url", metavar="URL", help="the central database (SQLAlchemy URL)")
     return parser
 
 
@@ -372,6 +376,21 @@ def _cmd_admin(args: argparse.Namespace) -> int:
         if added.login_role and password is None:
             print("no password set (give one with --password-stdin)", file=sys.stderr)
         return 0
+    if args.job == "verify-audit":
+        from app.services import audit
+
+        verdict = audit.verify_database(args.url)
+        if verdict.intact:
+            print(f"audit trail intact: {verdict.checked} events in {verdict.chains} chains")
+            return 0
+        first = verdict.first_break
+        assert first is not None
+        print(
+            f"audit trail broken at event {first.event_id} ({first.reason}): {first.explanation}; "
+            f"{len(verdict.breaks)} broken links in {verdict.checked} events",
+            file=sys.stderr,
+        )
+        return 1
     raise AssertionError(args.job)
 
 

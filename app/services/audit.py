@@ -14,10 +14,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import Engine, inspect, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
+from app import errors
 from app.domain import audit_chain
-from app.store import models
+from app.store import engines, models
 from app.store.local_models import SyncState
 from app.sync import outbox
 
@@ -104,6 +106,17 @@ def verify_chain(bind: Engine | Session) -> audit_chain.ChainVerdict:
         return _verify(bind)
     with Session(bind) as session:
         return _verify(session)
+
+
+def verify_database(url: str) -> audit_chain.ChainVerdict:
+    """`verify_chain` on the central database at `url` (run it as an admin to see every event)."""
+    engine = engines.central_engine(url)
+    try:
+        return verify_chain(engine)
+    except OperationalError as exc:
+        raise errors.KnownError(f"cannot read the audit events of {url}: {exc.orig}") from exc
+    finally:
+        engine.dispose()
 
 
 def _verify(session: Session) -> audit_chain.ChainVerdict:

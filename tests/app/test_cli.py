@@ -143,3 +143,38 @@ def test_agreement_prints_the_active_plan_and_verify_tells_a_true_copy_from_an_e
     missing_case = ["agreement", "--workspace", str(workspace), "--case", "NO-SUCH-REF"]
     assert cli.main([*missing_case, "-o", str(tmp_path / "x.pdf")]) == 1
     assert "NO-SUCH-REF" in capsys.readouterr().err
+
+
+def test_verify_audit_passes_a_synced_trail_and_names_the_event_edited_behind_its_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlite3
+
+    from app.services.cases import CaseListService, CaseQuery, CaseService
+    from app.services.workspace import Workspace
+
+    workspace = tmp_path / "ws"
+    assert cli.main(["demo", "--workspace", str(workspace), "--no-gui", "--cases", "5"]) == 0
+    with Workspace.open(workspace) as opened:
+        for row in CaseListService(opened).page(CaseQuery(), 0, 3):
+            CaseService(opened).reveal_id_number(row.case_id)
+    assert cli.main(["sync", "--workspace", str(workspace)]) == 0
+    central = workspace / "central.db"
+    capsys.readouterr()
+    assert cli.main(["admin", "verify-audit", f"sqlite:///{central}"]) == 0
+    assert "audit trail intact: 3 events" in capsys.readouterr().out
+
+    with sqlite3.connect(central) as connection:
+        for (trigger,) in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_event'"
+        ).fetchall():
+            connection.execute(f'DROP TRIGGER "{trigger}"')  # what a tamperer with the file does
+        (victim,) = connection.execute(
+            "SELECT id FROM audit_event ORDER BY occurred_at LIMIT 1 OFFSET 1"
+        ).fetchone()
+        connection.execute(
+            'UPDATE audit_event SET detail = \'{"loan_ref": "X"}\' WHERE id = ?', (victim,)
+        )
+    assert cli.main(["admin", "verify-audit", f"sqlite:///{central}"]) == 1
+    error = capsys.readouterr().err
+    assert "audit trail broken at event" in error and "(edited)" in error
