@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Select, inspect, or_, select
+from sqlalchemy import Select, insert, inspect, or_, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.vocabulary import UserRole
@@ -85,7 +85,11 @@ def _column_values(row: object, columns: Sequence[str]) -> dict[str, object]:
 
 
 def copy_visible_rows(central: Session, local: Session, username: str) -> SnapshotCounts:
-    """Copy into `local` every row `username` may see in `central` (upsert by primary key)."""
+    """Copy into `local` every row `username` may see in `central` (upsert by primary key).
+
+    Rows go over in batches: one query finds which of a batch's keys the local store holds, then
+    one bulk INSERT and one bulk UPDATE by key, rather than a SELECT and a write per row.
+    """
     user = central.scalar(select(models.AppUser).where(models.AppUser.username == username))
     if user is None:
         raise LookupError(f"no user named {username!r} in the central database")
@@ -95,9 +99,18 @@ def copy_visible_rows(central: Session, local: Session, username: str) -> Snapsh
         columns = [attr.key for attr in inspect(model).column_attrs]
         copied = 0
         for rows in central.scalars(query).partitions(_BATCH):
-            for row in rows:
-                local.merge(model(**_column_values(row, columns)))
-                copied += 1
-            local.flush()
+            values = [_column_values(row, columns) for row in rows]
+            held = set(
+                local.scalars(
+                    select(model.id).where(model.id.in_([value["id"] for value in values]))
+                )
+            )
+            new = [value for value in values if value["id"] not in held]
+            known = [value for value in values if value["id"] in held]
+            if new:
+                local.execute(insert(model), new)
+            if known:
+                local.execute(update(model), known)
+            copied += len(values)
         counts[model.__tablename__] = copied
     return SnapshotCounts(counts)
