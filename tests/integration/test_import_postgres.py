@@ -1,0 +1,145 @@
+"""Portfolio and payment imports on a real PostgreSQL central database: all or nothing, and
+importing the same file again changes nothing (the triggers' row versions included)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from app.services.assignment import AssignmentService
+from app.services.portfolio_import import ImportRejectedError, ImportService
+from app.store import models, schema_upgrade
+from tests.app.services.test_portfolio_import import add_team_and_users
+
+pytestmark = pytest.mark.postgres
+
+DATA = Path(__file__).parents[1] / "data" / "import"
+AS_OF = dt.date(2026, 3, 1)
+
+
+@pytest.fixture
+def service(pg_engine: Engine) -> ImportService:
+    schema_upgrade.upgrade(pg_engine, schema_upgrade.SchemaKind.CENTRAL)
+    add_team_and_users(pg_engine)
+    minutes = itertools.count()
+    start = dt.datetime(2026, 3, 1, 2, 0, tzinfo=dt.UTC)
+    return ImportService(pg_engine, clock=lambda: start + dt.timedelta(minutes=next(minutes)))
+
+
+def snapshot(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every synced table, the triggers' stamps included."""
+    with engine.connect() as connection:
+        return {
+            model.__tablename__: sorted(
+                (tuple(row) for row in connection.execute(select(model.__table__)).all()),
+                key=repr,
+            )
+            for model in models.SYNCED_TABLES
+        }
+
+
+def test_a_bad_row_writes_nothing_on_postgres(service: ImportService, pg_engine: Engine) -> None:
+    service.run(DATA / "cases_utf8.csv", as_of=AS_OF)
+    before = snapshot(pg_engine)
+
+    with pytest.raises(ImportRejectedError) as caught:
+        service.run(DATA / "cases_one_bad_row.csv", as_of=AS_OF)
+
+    assert [(p.row, p.letter, p.code) for p in caught.value.problems] == [(3, "D", "bad_amount")]
+    assert snapshot(pg_engine) == before
+
+
+def test_importing_cases_and_payments_twice_changes_nothing_on_postgres(
+    service: ImportService, pg_engine: Engine
+) -> None:
+    first = service.run(DATA / "cases_gbk.csv", as_of=AS_OF)
+    service.run(DATA / "cases_utf8.csv", as_of=AS_OF)
+    paid = service.run(DATA / "payments.csv", kind="payments", as_of=AS_OF)
+    assert (first.encoding, first.created, paid.created) == ("gbk", 3, 3)
+    before = snapshot(pg_engine)
+
+    again = service.run(DATA / "cases_gbk.csv", as_of=AS_OF)
+    paid_again = service.run(DATA / "payments.csv", kind="payments", as_of=AS_OF)
+
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 3)
+    assert (paid_again.created, paid_again.unchanged) == (0, 3)
+    assert snapshot(pg_engine) == before
+    with Session(pg_engine) as session:
+        case = session.scalars(
+            select(models.LoanCase).where(models.LoanCase.loan_ref == "CD-0301")
+        ).one()
+        assert case.principal == Decimal("12345.67")
+        assert case.row_version == 1
+
+
+def test_a_changed_balance_bumps_the_row_version_once_on_postgres(
+    service: ImportService, pg_engine: Engine, tmp_path: Path
+) -> None:
+    service.run(DATA / "cases_utf8.csv", as_of=AS_OF)
+    lines = (DATA / "cases_utf8.csv").read_text(encoding="utf-8").splitlines()
+    lines[4] = lines[4].replace(",50000,", ",49000,")
+    changed = tmp_path / "changed.csv"
+    changed.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    result = service.run(changed, as_of=AS_OF)
+
+    assert (result.updated, result.unchanged) == (1, 3)
+    with Session(pg_engine) as session:
+        versions = dict(
+            session.execute(select(models.LoanCase.loan_ref, models.LoanCase.row_version)).all()
+        )
+    assert versions["CD-0001"] == 1
+    assert versions["CD-0004"] == 2
+
+
+def test_imported_cases_are_assigned_by_hand_and_automatically_on_postgres(
+    service: ImportService, pg_engine: Engine
+) -> None:
+    service.run(DATA / "cases_utf8.csv", as_of=AS_OF)
+    with Session(pg_engine) as session, session.begin():
+        for username, lat, lon in (("zhang.wei", 30.65, 104.08), ("wang.fang", 30.70, 104.04)):
+            session.execute(
+                models.AppUser.__table__.update()
+                .where(models.AppUser.__table__.c.username == username)
+                .values(home_lat=lat, home_lon=lon, skills=["two_person"])
+            )
+    assigner = AssignmentService(pg_engine)
+
+    proposal = assigner.auto_assign("成都外访一组", apply=False)
+    applied = assigner.auto_assign("成都外访一组", by_username="li.na")
+    moved = assigner.assign(["CD-0001", "CD-0002"], "wang.fang", "li.na", "片区调整")
+
+    assert applied.cases == proposal.cases
+    # Each already holds one case; CD-0002 lies 4 km from zhang.wei's home, 8 from wang.fang's.
+    assert [(case.loan_ref, case.username) for case in applied.cases] == [
+        ("CD-0002", "zhang.wei"),
+        ("CD-0004", "wang.fang"),
+    ]
+    assert moved.changed == ("CD-0001", "CD-0002") and moved.unchanged == ()
+    with Session(pg_engine) as session:
+        case_id = session.scalars(
+            select(models.LoanCase.id).where(models.LoanCase.loan_ref == "CD-0001")
+        ).one()
+        handovers = session.scalars(
+            select(models.CaseAssignment.reason)
+            .where(models.CaseAssignment.case_id == case_id)
+            .order_by(models.CaseAssignment.assigned_at)
+        ).all()
+        access = session.execute(
+            select(models.CaseAccessEvent.kind, models.CaseAccessEvent.user_id)
+            .where(
+                models.CaseAccessEvent.case_id == case_id,
+                models.CaseAccessEvent.user_id.is_not(None),
+            )
+            .order_by(models.CaseAccessEvent.id)
+        ).all()
+    assert handovers == ["import: cases_utf8.csv", "片区调整"]
+    # The central triggers tell zhang.wei's laptop to drop the case and wang.fang's to take it.
+    assert [kind for kind, _user in access] == ["granted", "revoked", "granted"]
