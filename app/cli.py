@@ -130,6 +130,27 @@ def _build_parser() -> argparse.ArgumentParser:
     add_user.add_argument("--team", default=None, metavar="T", help="the team's name")
     add_user.add_argument("--display-name", default=None, help="the name people read")
     _password_stdin_arg(add_user)
+    import_file = admin_jobs.add_parser(
+        "import", help="import cases or payments (CSV in UTF-8 or GBK, or XLSX): all or nothing"
+    )
+    import_file.add_argument("url", metavar="URL", help="the central database (SQLAlchemy URL)")
+    import_file.add_argument("file", type=Path, metavar="FILE", help="FILE.csv or FILE.xlsx")
+    import_file.add_argument("--kind", choices=("cases", "payments"), default="cases")
+    import_file.add_argument(
+        "--mapping", type=Path, default=None, metavar="M.json", help="file column → field"
+    )
+    assign = admin_jobs.add_parser("assign", help="assign cases to collectors (history kept)")
+    assign.add_argument("url", metavar="URL", help="the central database (SQLAlchemy URL)")
+    how = assign.add_mutually_exclusive_group(required=True)
+    how.add_argument("--auto", action="store_true", help="by territory, workload and skills")
+    how.add_argument("--case", action="append", metavar="LOAN_REF", help="a case (repeatable)")
+    assign.add_argument("--to", metavar="NAME", help="the collector (with --case)")
+    assign.add_argument(
+        "--date",
+        type=dt.date.fromisoformat,
+        default=None,
+        help="with --auto: only cases already past due on this day",
+    )
     verify_audit = admin_jobs.add_parser(
         "verify-audit", help="check the audit trail's hash chain and name the first broken link"
     )
@@ -376,6 +397,10 @@ def _cmd_admin(args: argparse.Namespace) -> int:
         if added.login_role and password is None:
             print("no password set (give one with --password-stdin)", file=sys.stderr)
         return 0
+    if args.job == "import":
+        return _admin_import(args)
+    if args.job == "assign":
+        return _admin_assign(args)
     if args.job == "verify-audit":
         from app.services import audit
 
@@ -392,6 +417,53 @@ def _cmd_admin(args: argparse.Namespace) -> int:
         )
         return 1
     raise AssertionError(args.job)
+
+
+def _admin_import(args: argparse.Namespace) -> int:
+    from app.services import portfolio_import
+    from app.store import engines
+
+    engine = engines.central_engine(args.url)
+    try:
+        service = portfolio_import.ImportService(engine)
+        result = service.run(args.file, args.kind, mapping=args.mapping)
+    finally:
+        engine.dispose()
+    print(
+        f"imported {args.file} ({result.encoding}, {result.rows} rows of {result.kind}): "
+        f"{result.created} created, {result.updated} updated, {result.unchanged} unchanged; "
+        f"{result.promises_kept} promises kept, {result.instalments_paid} instalments paid, "
+        f"{result.cases_settled} cases settled in {result.seconds:.1f} s"
+    )
+    return 0
+
+
+def _admin_assign(args: argparse.Namespace) -> int:
+    from app.services import assignment
+    from app.store import engines
+
+    if args.case and not args.to:
+        raise errors.KnownError("--case needs --to NAME: the collector to give the cases to")
+    engine = engines.central_engine(args.url)
+    try:
+        service = assignment.AssignmentService(engine)
+        if args.case:
+            done = service.assign(args.case, args.to)
+            print(
+                f"{len(done.changed)} cases assigned to {done.to_username}, "
+                f"{len(done.unchanged)} were his already"
+            )
+            return 0
+        auto = service.auto_assign(case_filter=assignment.CaseFilter(overdue_on=args.date))
+    finally:
+        engine.dispose()
+    print(f"{len(auto.cases)} cases assigned automatically")
+    for load in auto.collectors:
+        print(
+            f"  {load.username}: {load.cases} cases, {load.outstanding:,.2f} yuan, "
+            f"{load.travel_km:.1f} km, workload {load.workload_before} → {load.workload_after}"
+        )
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -184,8 +184,17 @@ class MainWindow(QMainWindow):
         )
 
     def _on_probe(self, online: bool) -> None:
+        became_online = online and not self._online
         self._online = online
         self._fill_status()
+        if (
+            became_online
+            and self.preferences.get("auto_sync")
+            and self._status is not None
+            and self._status.pending_changes > 0
+        ):
+            # Back in signal with changes waiting: send them (never asking for a password).
+            self.sync_view.sync_now(ask_password=False)
 
     def _fill_status(self) -> None:
         current = self._status
@@ -246,6 +255,8 @@ class MainWindow(QMainWindow):
         for row in range(len(self.screens)):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{row + 1}"), self)
             shortcut.activated.connect(lambda chosen=row: self.navigation.setCurrentRow(chosen))
+        sync = QShortcut(QKeySequence.StandardKey.Refresh, self)  # F5
+        sync.activated.connect(self.sync_view.sync_now)
         find = QShortcut(QKeySequence.StandardKey.Find, self)
         find.activated.connect(self._find_case)
 

@@ -178,3 +178,33 @@ def test_verify_audit_passes_a_synced_trail_and_names_the_event_edited_behind_it
     assert cli.main(["admin", "verify-audit", f"sqlite:///{central}"]) == 1
     error = capsys.readouterr().err
     assert "audit trail broken at event" in error and "(edited)" in error
+
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "import"
+
+
+def test_admin_import_and_assign_on_the_demo_central_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    workspace = tmp_path / "ws"
+    assert cli.main(["demo", "--workspace", str(workspace), "--no-gui", "--cases", "5"]) == 0
+    url = f"sqlite:///{workspace / 'central.db'}"
+    capsys.readouterr()
+    assert cli.main(["admin", "import", url, str(DATA / "cases_one_bad_row.csv")]) == 1
+    error = capsys.readouterr().err
+    assert "cases_one_bad_row.csv, row 3" in error and "principal" in error
+
+    assert cli.main(["admin", "import", url, str(DATA / "cases_utf8.csv")]) == 0
+    first = capsys.readouterr().out
+    assert "created" in first and " 0 created" not in first
+    assert cli.main(["admin", "import", url, str(DATA / "cases_utf8.csv")]) == 0
+    assert " 0 created, 0 updated" in capsys.readouterr().out
+
+    assert cli.main(["admin", "assign", url, "--case", "CD-0002", "--to", "zhang.wei"]) == 0
+    assert "1 cases assigned to zhang.wei" in capsys.readouterr().out
+    assert cli.main(["sync", "--workspace", str(workspace)]) == 0
+    exported = tmp_path / "cases.json"
+    assert cli.main(["export", "cases", "--workspace", str(workspace), "-o", str(exported)]) == 0
+    refs = {record["loan_ref"] for record in json.loads(exported.read_text(encoding="utf-8"))}
+    assert {"CD-0001", "CD-0002"} <= refs
+    assert cli.main(["admin", "assign", url, "--case", "CD-0002"]) == 1

@@ -157,3 +157,18 @@ def test_settings_change_the_contact_rules_and_the_language_at_once(
     assert (reread.get("compliance_profile"), reread.get("language")) == ("US", "zh_CN")
     assert reread.get("promise_grace_days") == 5
     window.choose_language("en")
+
+
+def test_changes_waiting_are_sent_by_themselves_when_the_server_comes_within_reach(
+    qtbot: QtBot, demo_workspace: Workspace, translations: i18n.Translations
+) -> None:
+    from app.services.cases import CaseListService, CaseQuery, CaseService
+
+    first = CaseListService(demo_workspace).page(CaseQuery(), 0, 1)[0]
+    CaseService(demo_workspace).reveal_id_number(first.case_id)
+    window = _window(qtbot, demo_workspace, translations)
+    assert window.preferences.get("auto_sync")
+    with qtbot.waitSignal(window.sync_view.synced, timeout=60_000):
+        pass  # the first probe finds the embedded central database and the sync starts
+    qtbot.waitUntil(lambda: window.pending_label.text() == "0 changes waiting", timeout=5000)
+    assert window.last_sync_label.text().startswith("Last sync ")

@@ -100,11 +100,13 @@ class SyncView(QWidget):
 
     # -- syncing -----------------------------------------------------------------------------------
 
-    def sync_now(self, password: str | None = None) -> bool:
+    def sync_now(self, password: str | None = None, *, ask_password: bool = True) -> bool:
         """Start a sync on a pool thread; False when it could not start (no password given)."""
         if self._running:
             return False
         if password is None and self._service.needs_password():
+            if not ask_password:
+                return False
             password, accepted = QInputDialog.getText(
                 self,
                 QCoreApplication.translate("SyncView", "Sync"),
