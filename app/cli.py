@@ -98,6 +98,9 @@ def _build_parser() -> argparse.ArgumentParser:
 
     verify = commands.add_parser("verify", help="check an agreement PDF's verification code")
     verify.add_argument("file", type=Path, help="FILE.pdf")
+    verify.add_argument(
+        "--server", default=None, metavar="URL", help="also check the agreement recorded there"
+    )
 
     plan = commands.add_parser("plan", help="solve a route problem given as JSON")
     plan.add_argument("problem", type=Path, help="PROBLEM.json (see docs/routing.md)")
@@ -262,7 +265,10 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
 def _cmd_verify(args: argparse.Namespace) -> int:
     from app.services import agreements
 
-    result = agreements.verify_pdf(args.file)
+    if args.server:
+        result = agreements.verify_pdf_with_server(args.file, args.server)
+    else:
+        result = agreements.verify_pdf(args.file)
     if result.ok:
         print(
             f"{args.file}: verified, agreement {result.agreement_id}, "

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from app import errors
@@ -26,7 +27,7 @@ from app.documents import agreement_verification as verification
 from app.domain import privacy, vocabulary
 from app.domain import repayment_schedule as rs
 from app.services.workspace import Workspace
-from app.store import models
+from app.store import engines, models
 from app.sync import outbox
 
 logger = logging.getLogger(__name__)
@@ -220,6 +221,36 @@ def verify_pdf(path: Path) -> verification.VerificationResult:
     except OSError as exc:
         raise errors.InputFileError(f"cannot read {path}: {exc.strerror or exc}") from exc
     return verification.verify_agreement_pdf(pdf)
+
+
+def verify_pdf_with_server(path: Path, url: str) -> verification.VerificationResult:
+    """``verify_pdf`` plus the agreement recorded in the central database at ``url``: it must
+    exist there with the same content code (an agreement printed but never synced, or one whose
+    content was regenerated, fails)."""
+    result = verify_pdf(path)
+    if result.agreement_id is None or result.actual_sha256 is None:
+        return result
+    engine = engines.central_engine(url)
+    try:
+        with engine.connect() as connection:
+            recorded = connection.scalar(
+                select(models.Agreement.content_sha256).where(
+                    models.Agreement.id == result.agreement_id
+                )
+            )
+    except OperationalError as exc:
+        raise errors.KnownError(f"cannot read the agreements of {url}: {exc.orig}") from exc
+    finally:
+        engine.dispose()
+    if recorded == result.actual_sha256:
+        return result
+    difference = (
+        f"the central database has no agreement {result.agreement_id}"
+        if recorded is None
+        else f"the central database recorded agreement {result.agreement_id} with content "
+        f"code {recorded}, not {result.actual_sha256}"
+    )
+    return dataclasses.replace(result, ok=False, differences=(*result.differences, difference))
 
 
 class AgreementService:
