@@ -19,6 +19,7 @@ from app import errors, settings
 from app.services.workspace import Workspace
 from ui import i18n
 from ui.main_window import MainWindow
+from ui.positioning import Positioner
 from ui.web import local_content
 
 logger = logging.getLogger(__name__)
@@ -41,6 +42,7 @@ def _application(argv: Sequence[str]) -> QApplication:
     # The map's local content scheme must be known before the application exists.
     local_content.register_schemes()
     QApplication.setApplicationName("FieldCollect")
+    QApplication.setDesktopFileName("fieldcollect")  # how GeoClue knows who asks for a position
     QApplication.setOrganizationName("FieldCollect")
     return QApplication(list(argv))
 
@@ -69,7 +71,13 @@ def run_gui(folder: Path, argv: Sequence[str] = ()) -> int:
         translations.install(i18n.resolve_language(code))
 
     with workspace:
-        window = MainWindow(workspace, translations, choose_language, preferences=preferences)
+        window = MainWindow(
+            workspace,
+            translations,
+            choose_language,
+            preferences=preferences,
+            positioner=Positioner.system(),
+        )
         window.language_actions[preferences.get("language")].setChecked(True)
         window.show()
         if smoke_test:

@@ -25,6 +25,7 @@ from app.services import status as status_service
 from app.services.workspace import Workspace
 from ui import formatting, i18n
 from ui.dialogs.settings_dialog import SettingsDialog
+from ui.positioning import Positioner
 from ui.views.agreements_view import AgreementsView
 from ui.views.cases_view import CasesView
 from ui.views.map_view import MapView
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         on_language_chosen: Callable[[str], None] | None = None,
         clock: Callable[[], dt.datetime] | None = None,
         preferences: settings.Preferences | None = None,
+        positioner: Positioner | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -71,7 +73,9 @@ class MainWindow(QMainWindow):
 
         self.preferences = preferences or settings.Preferences()
         timing = {"clock": clock} if clock is not None else {}
-        self.today_view = TodayView(workspace, preferences=self.preferences, **timing)
+        self.today_view = TodayView(
+            workspace, preferences=self.preferences, positioner=positioner, **timing
+        )
         self.cases_view = CasesView(workspace, preferences=self.preferences, **timing)
         self.map_view = MapView(workspace)
         self.agreements_view = AgreementsView(workspace, preferences=self.preferences, **timing)

@@ -187,7 +187,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../ui/application.py" line="63"/>
+        <location filename="../../ui/application.py" line="65"/>
         <source>FieldCollect cannot start</source>
         <translation>FieldCollect cannot start</translation>
     </message>
@@ -933,124 +933,124 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="39"/>
+        <location filename="../../ui/main_window.py" line="40"/>
         <source>Field collector</source>
         <translation>Field collector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="40"/>
+        <location filename="../../ui/main_window.py" line="41"/>
         <source>Team lead</source>
         <translation>Team lead</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="41"/>
+        <location filename="../../ui/main_window.py" line="42"/>
         <source>Administrator</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>Map</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>Agreements</source>
         <translation>Agreements</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>Cases</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>● Online</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>○ Offline</source>
         <translation>○ Offline</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>Never synced</source>
         <translation>Never synced</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>Last sync {when}</source>
         <translation>Last sync {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>{count} changes waiting</source>
         <translation>{count} changes waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>About FieldCollect</source>
         <translation>About FieldCollect</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>FieldCollect {version}
 Offline-first field collection.</source>
         <translation>FieldCollect {version}
 Offline-first field collection.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>FieldCollect</source>
         <translation>FieldCollect</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>FieldCollect — {name} ({role})</source>
         <translation>FieldCollect — {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>System language</source>
         <translation>System language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>&amp;About FieldCollect</source>
         <translation>&amp;About FieldCollect</translation>
     </message>
@@ -1635,129 +1635,129 @@ Offline-first field collection.</translation>
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="205"/>
+        <location filename="../../ui/views/sync_view.py" line="207"/>
         <source>No central database yet: log in to sync</source>
         <translation>No central database yet: log in to sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="209"/>
+        <location filename="../../ui/views/sync_view.py" line="211"/>
         <source>The demo&apos;s embedded central database ({url})</source>
         <translation>The demo&apos;s embedded central database ({url})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="216"/>
+        <location filename="../../ui/views/sync_view.py" line="218"/>
         <source>Reachable</source>
         <translation>Reachable</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="218"/>
+        <location filename="../../ui/views/sync_view.py" line="220"/>
         <source>Not reachable (offline)</source>
         <translation>Not reachable (offline)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="221"/>
+        <location filename="../../ui/views/sync_view.py" line="223"/>
         <source>{count} changes</source>
         <translation>{count} changes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="228"/>
+        <location filename="../../ui/views/sync_view.py" line="230"/>
         <source>Never</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="110"/>
-        <location filename="../../ui/views/sync_view.py" line="233"/>
+        <location filename="../../ui/views/sync_view.py" line="112"/>
+        <location filename="../../ui/views/sync_view.py" line="235"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="111"/>
+        <location filename="../../ui/views/sync_view.py" line="113"/>
         <source>Password for the central database (kept for this session only):</source>
         <translation>Password for the central database (kept for this session only):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="122"/>
-        <location filename="../../ui/views/sync_view.py" line="149"/>
+        <location filename="../../ui/views/sync_view.py" line="124"/>
+        <location filename="../../ui/views/sync_view.py" line="151"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="143"/>
+        <location filename="../../ui/views/sync_view.py" line="145"/>
         <source>Sending changes: {done} of {total}</source>
         <translation>Sending changes: {done} of {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="144"/>
+        <location filename="../../ui/views/sync_view.py" line="146"/>
         <source>Receiving: {done} of {total} rows</source>
         <translation>Receiving: {done} of {total} rows</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="145"/>
+        <location filename="../../ui/views/sync_view.py" line="147"/>
         <source>Receiving cases: {done} of {total}</source>
         <translation>Receiving cases: {done} of {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="146"/>
+        <location filename="../../ui/views/sync_view.py" line="148"/>
         <source>Finishing…</source>
         <translation>Finishing…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="159"/>
+        <location filename="../../ui/views/sync_view.py" line="161"/>
         <source>Synced: {pushed} changes sent, {pulled} rows received, {refused} refused, {granted} cases added, {removed} cases removed.</source>
         <translation>Synced: {pushed} changes sent, {pulled} rows received, {refused} refused, {granted} cases added, {removed} cases removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="181"/>
+        <location filename="../../ui/views/sync_view.py" line="183"/>
         <source>Not synced: {reason}. Every change stays queued.</source>
         <translation>Not synced: {reason}. Every change stays queued.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="234"/>
+        <location filename="../../ui/views/sync_view.py" line="236"/>
         <source>Central database</source>
         <translation>Central database</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="235"/>
+        <location filename="../../ui/views/sync_view.py" line="237"/>
         <source>Connection</source>
         <translation>Connection</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="236"/>
+        <location filename="../../ui/views/sync_view.py" line="238"/>
         <source>Waiting to be sent</source>
         <translation>Waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="237"/>
+        <location filename="../../ui/views/sync_view.py" line="239"/>
         <source>Last sync</source>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="238"/>
+        <location filename="../../ui/views/sync_view.py" line="240"/>
         <source>&amp;Sync now</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="240"/>
+        <location filename="../../ui/views/sync_view.py" line="242"/>
         <source>Everything you record is saved on this laptop at once and waits here until the next sync. A change the central database refuses is kept below, never dropped.</source>
         <translation>Everything you record is saved on this laptop at once and waits here until the next sync. A change the central database refuses is kept below, never dropped.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="247"/>
+        <location filename="../../ui/views/sync_view.py" line="249"/>
         <source>Changes the central database refused</source>
         <translation>Changes the central database refused</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="251"/>
+        <location filename="../../ui/views/sync_view.py" line="253"/>
         <source>Table</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="252"/>
+        <location filename="../../ui/views/sync_view.py" line="254"/>
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="253"/>
+        <location filename="../../ui/views/sync_view.py" line="255"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
@@ -1765,102 +1765,107 @@ Offline-first field collection.</translation>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../ui/views/today_view.py" line="116"/>
+        <location filename="../../ui/views/today_view.py" line="119"/>
         <source>{start}–{end}</source>
         <translation>{start}–{end}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="127"/>
+        <location filename="../../ui/views/today_view.py" line="130"/>
         <source>{check_in} – {check_out}</source>
         <translation>{check_in} – {check_out}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="164"/>
+        <location filename="../../ui/views/today_view.py" line="167"/>
         <source>Check in</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="165"/>
+        <location filename="../../ui/views/today_view.py" line="177"/>
         <source>Where are you?</source>
         <translation>Where are you?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="234"/>
+        <location filename="../../ui/views/today_view.py" line="178"/>
+        <source>Where are you? Your position {lat}, {lon} is recorded too.</source>
+        <translation>Where are you? Your position {lat}, {lon} is recorded too.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="247"/>
         <source>Route planned: {stops} stops, {km} km, {minutes} minutes on the road, home at {back}, about {cost} yuan.</source>
         <translation>Route planned: {stops} stops, {km} km, {minutes} minutes on the road, home at {back}, about {cost} yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="249"/>
+        <location filename="../../ui/views/today_view.py" line="262"/>
         <source>{borrower} is left out: {reason}</source>
         <translation>{borrower} is left out: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="275"/>
+        <location filename="../../ui/views/today_view.py" line="288"/>
         <source>Today&apos;s visits</source>
         <translation>Today&apos;s visits</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="276"/>
+        <location filename="../../ui/views/today_view.py" line="289"/>
         <source>Plan the &amp;route</source>
         <translation>Plan the &amp;route</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="279"/>
+        <location filename="../../ui/views/today_view.py" line="292"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="280"/>
+        <location filename="../../ui/views/today_view.py" line="293"/>
         <source>Time window</source>
         <translation>Time window</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="281"/>
+        <location filename="../../ui/views/today_view.py" line="294"/>
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="282"/>
+        <location filename="../../ui/views/today_view.py" line="295"/>
         <source>Loan ref</source>
         <translation>Loan ref</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="283"/>
+        <location filename="../../ui/views/today_view.py" line="296"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="284"/>
+        <location filename="../../ui/views/today_view.py" line="297"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="285"/>
+        <location filename="../../ui/views/today_view.py" line="298"/>
         <source>Checked in – out</source>
         <translation>Checked in – out</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="288"/>
+        <location filename="../../ui/views/today_view.py" line="301"/>
         <source>Check &amp;in</source>
         <translation>Check &amp;in</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="289"/>
+        <location filename="../../ui/views/today_view.py" line="302"/>
         <source>Check ou&amp;t</source>
         <translation>Check ou&amp;t</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="290"/>
+        <location filename="../../ui/views/today_view.py" line="303"/>
         <source>Record &amp;outcome…</source>
         <translation>Record &amp;outcome…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="291"/>
+        <location filename="../../ui/views/today_view.py" line="304"/>
         <source>Open &amp;case</source>
         <translation>Open &amp;case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="293"/>
+        <location filename="../../ui/views/today_view.py" line="306"/>
         <source>No visits planned for this day</source>
         <translation>No visits planned for this day</translation>
     </message>

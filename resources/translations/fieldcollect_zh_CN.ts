@@ -187,7 +187,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../ui/application.py" line="63"/>
+        <location filename="../../ui/application.py" line="65"/>
         <source>FieldCollect cannot start</source>
         <translation>FieldCollect 无法启动</translation>
     </message>
@@ -933,124 +933,124 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="39"/>
+        <location filename="../../ui/main_window.py" line="40"/>
         <source>Field collector</source>
         <translation>外访催收员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="40"/>
+        <location filename="../../ui/main_window.py" line="41"/>
         <source>Team lead</source>
         <translation>组长</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="41"/>
+        <location filename="../../ui/main_window.py" line="42"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="89"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="90"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="87"/>
+        <location filename="../../ui/main_window.py" line="91"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="88"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="208"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="210"/>
         <source>○ Offline</source>
         <translation>○ 离线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="201"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>Never synced</source>
         <translation>从未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="204"/>
+        <location filename="../../ui/main_window.py" line="217"/>
         <source>Last sync {when}</source>
         <translation>上次同步 {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>{count} changes waiting</source>
         <translation>{count} 项更改待同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>About FieldCollect</source>
         <translation>关于 FieldCollect</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>FieldCollect {version}
 Offline-first field collection.</source>
         <translation>FieldCollect {version}
 离线优先的外访催收应用。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>FieldCollect</source>
         <translation>FieldCollect 外访催收</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>FieldCollect — {name} ({role})</source>
         <translation>FieldCollect 外访催收 — {name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>System language</source>
         <translation>跟随系统语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>&amp;About FieldCollect</source>
         <translation>关于 FieldCollect(&amp;A)</translation>
     </message>
@@ -1635,129 +1635,129 @@ Offline-first field collection.</source>
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="205"/>
+        <location filename="../../ui/views/sync_view.py" line="207"/>
         <source>No central database yet: log in to sync</source>
         <translation>尚未连接中心数据库：请登录后同步</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="209"/>
+        <location filename="../../ui/views/sync_view.py" line="211"/>
         <source>The demo&apos;s embedded central database ({url})</source>
         <translation>演示用内置中心数据库（{url}）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="216"/>
+        <location filename="../../ui/views/sync_view.py" line="218"/>
         <source>Reachable</source>
         <translation>可连接</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="218"/>
+        <location filename="../../ui/views/sync_view.py" line="220"/>
         <source>Not reachable (offline)</source>
         <translation>无法连接（离线）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="221"/>
+        <location filename="../../ui/views/sync_view.py" line="223"/>
         <source>{count} changes</source>
         <translation>{count} 项更改</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="228"/>
+        <location filename="../../ui/views/sync_view.py" line="230"/>
         <source>Never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="110"/>
-        <location filename="../../ui/views/sync_view.py" line="233"/>
+        <location filename="../../ui/views/sync_view.py" line="112"/>
+        <location filename="../../ui/views/sync_view.py" line="235"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="111"/>
+        <location filename="../../ui/views/sync_view.py" line="113"/>
         <source>Password for the central database (kept for this session only):</source>
         <translation>中心数据库密码（仅在本次运行中保留）：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="122"/>
-        <location filename="../../ui/views/sync_view.py" line="149"/>
+        <location filename="../../ui/views/sync_view.py" line="124"/>
+        <location filename="../../ui/views/sync_view.py" line="151"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="143"/>
+        <location filename="../../ui/views/sync_view.py" line="145"/>
         <source>Sending changes: {done} of {total}</source>
         <translation>正在发送更改：{done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="144"/>
+        <location filename="../../ui/views/sync_view.py" line="146"/>
         <source>Receiving: {done} of {total} rows</source>
         <translation>正在接收：{done}/{total} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="145"/>
+        <location filename="../../ui/views/sync_view.py" line="147"/>
         <source>Receiving cases: {done} of {total}</source>
         <translation>正在接收案件：{done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="146"/>
+        <location filename="../../ui/views/sync_view.py" line="148"/>
         <source>Finishing…</source>
         <translation>即将完成…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="159"/>
+        <location filename="../../ui/views/sync_view.py" line="161"/>
         <source>Synced: {pushed} changes sent, {pulled} rows received, {refused} refused, {granted} cases added, {removed} cases removed.</source>
         <translation>同步完成：发送 {pushed} 项更改，接收 {pulled} 行，被拒 {refused} 项，新增 {granted} 件案件，移除 {removed} 件案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="181"/>
+        <location filename="../../ui/views/sync_view.py" line="183"/>
         <source>Not synced: {reason}. Every change stays queued.</source>
         <translation>未能同步：{reason}。所有更改仍在队列中。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="234"/>
+        <location filename="../../ui/views/sync_view.py" line="236"/>
         <source>Central database</source>
         <translation>中心数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="235"/>
+        <location filename="../../ui/views/sync_view.py" line="237"/>
         <source>Connection</source>
         <translation>连接状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="236"/>
+        <location filename="../../ui/views/sync_view.py" line="238"/>
         <source>Waiting to be sent</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="237"/>
+        <location filename="../../ui/views/sync_view.py" line="239"/>
         <source>Last sync</source>
         <translation>上次同步</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="238"/>
+        <location filename="../../ui/views/sync_view.py" line="240"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="240"/>
+        <location filename="../../ui/views/sync_view.py" line="242"/>
         <source>Everything you record is saved on this laptop at once and waits here until the next sync. A change the central database refuses is kept below, never dropped.</source>
         <translation>您记录的所有内容都会立即保存在本机，并在此等待下次同步。被中心数据库拒绝的更改会保留在下方，绝不会丢弃。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="247"/>
+        <location filename="../../ui/views/sync_view.py" line="249"/>
         <source>Changes the central database refused</source>
         <translation>被中心数据库拒绝的更改</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="251"/>
+        <location filename="../../ui/views/sync_view.py" line="253"/>
         <source>Table</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="252"/>
+        <location filename="../../ui/views/sync_view.py" line="254"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="253"/>
+        <location filename="../../ui/views/sync_view.py" line="255"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -1765,102 +1765,107 @@ Offline-first field collection.</source>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../ui/views/today_view.py" line="116"/>
+        <location filename="../../ui/views/today_view.py" line="119"/>
         <source>{start}–{end}</source>
         <translation>{start}–{end}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="127"/>
+        <location filename="../../ui/views/today_view.py" line="130"/>
         <source>{check_in} – {check_out}</source>
         <translation>{check_in} – {check_out}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="164"/>
+        <location filename="../../ui/views/today_view.py" line="167"/>
         <source>Check in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="165"/>
+        <location filename="../../ui/views/today_view.py" line="177"/>
         <source>Where are you?</source>
         <translation>您现在在哪里？</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="234"/>
+        <location filename="../../ui/views/today_view.py" line="178"/>
+        <source>Where are you? Your position {lat}, {lon} is recorded too.</source>
+        <translation>您现在在哪里？您的位置 {lat}, {lon} 也会一并记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="247"/>
         <source>Route planned: {stops} stops, {km} km, {minutes} minutes on the road, home at {back}, about {cost} yuan.</source>
         <translation>路线已规划：{stops}站，{km}公里，路上{minutes}分钟，{back}返回，约{cost}元。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="249"/>
+        <location filename="../../ui/views/today_view.py" line="262"/>
         <source>{borrower} is left out: {reason}</source>
         <translation>{borrower}未排入：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="275"/>
+        <location filename="../../ui/views/today_view.py" line="288"/>
         <source>Today&apos;s visits</source>
         <translation>今日上门</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="276"/>
+        <location filename="../../ui/views/today_view.py" line="289"/>
         <source>Plan the &amp;route</source>
         <translation>规划路线(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="279"/>
+        <location filename="../../ui/views/today_view.py" line="292"/>
         <source>Stop</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="280"/>
+        <location filename="../../ui/views/today_view.py" line="293"/>
         <source>Time window</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="281"/>
+        <location filename="../../ui/views/today_view.py" line="294"/>
         <source>Borrower</source>
         <translation>借款人</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="282"/>
+        <location filename="../../ui/views/today_view.py" line="295"/>
         <source>Loan ref</source>
         <translation>贷款编号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="283"/>
+        <location filename="../../ui/views/today_view.py" line="296"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="284"/>
+        <location filename="../../ui/views/today_view.py" line="297"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="285"/>
+        <location filename="../../ui/views/today_view.py" line="298"/>
         <source>Checked in – out</source>
         <translation>签到 – 签退</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="288"/>
+        <location filename="../../ui/views/today_view.py" line="301"/>
         <source>Check &amp;in</source>
         <translation>签到(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="289"/>
+        <location filename="../../ui/views/today_view.py" line="302"/>
         <source>Check ou&amp;t</source>
         <translation>签退(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="290"/>
+        <location filename="../../ui/views/today_view.py" line="303"/>
         <source>Record &amp;outcome…</source>
         <translation>记录结果(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="291"/>
+        <location filename="../../ui/views/today_view.py" line="304"/>
         <source>Open &amp;case</source>
         <translation>打开案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="293"/>
+        <location filename="../../ui/views/today_view.py" line="306"/>
         <source>No visits planned for this day</source>
         <translation>这一天没有计划的上门</translation>
     </message>

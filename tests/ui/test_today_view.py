@@ -7,6 +7,7 @@ import uuid
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -194,3 +195,50 @@ def test_planning_the_route_numbers_the_stops_and_says_what_did_not_fit(
         assert left.visit_id in {visit.visit_id for visit in view.visits}
     numbered = [view.table.item(row, 0).text() for row in range(view.table.rowCount())]
     assert numbered[: len(plan.stops)] == [str(n) for n in range(1, len(plan.stops) + 1)]
+
+
+def _nmea(sentence: str) -> bytes:
+    checksum = 0
+    for char in sentence:
+        checksum ^= ord(char)
+    return f"${sentence}*{checksum:02X}\r\n".encode("ascii")
+
+
+def test_a_check_in_carries_the_position_from_the_systems_positioning(
+    qtbot: QtBot, demo_workspace: Workspace
+) -> None:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtPositioning import QNmeaPositionInfoSource
+
+    from ui.positioning import Positioner
+
+    # A real Qt position source, fed a GPS log (the laptop's receiver is the outer edge).
+    log = QBuffer()
+    fix = "3039.5160,N,10403.8820,E"
+    log.setData(
+        QByteArray(
+            _nmea(f"GPRMC,020000.00,A,{fix},0.0,0.0,231126,,,A")
+            + _nmea(f"GPGGA,020000.00,{fix},1,08,0.9,500.0,M,0.0,M,,")
+            + _nmea(f"GPRMC,020001.00,A,{fix},0.0,0.0,231126,,,A")
+        )
+    )
+    log.open(QIODevice.OpenModeFlag.ReadOnly)
+    source = QNmeaPositionInfoSource(QNmeaPositionInfoSource.UpdateMode.SimulationMode)
+    source.setDevice(log)
+    positioner = Positioner(source)
+    with qtbot.waitSignal(positioner.fixed, timeout=5000):
+        pass  # the source reads the log on the event loop
+    assert positioner.current() == pytest.approx((30.6586, 104.0647), abs=1e-4)
+
+    service = VisitService(demo_workspace)
+    case_id = service.case_id_for_ref(_first_case_ref(demo_workspace))
+    visit_id = service.plan_visit(case_id, dt.date.today(), dt.time(10, 0), dt.time(11, 0))
+    view = TodayView(demo_workspace, clock=_Clock(_at(10, 5)), positioner=positioner)
+    qtbot.addWidget(view)
+    view.select_visit(visit_id)
+    assert "30.65860, 104.06470" in view._where_prompt()
+    assert view.check_in_selected("楼下")
+    with demo_workspace.session() as session:
+        visit = session.get_one(models.Visit, visit_id)
+    assert (visit.check_in_lat, visit.check_in_lon) == pytest.approx((30.6586, 104.0647), abs=1e-4)
+    assert visit.check_in_place == "楼下"

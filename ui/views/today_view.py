@@ -27,6 +27,7 @@ from app.services.visits import TodayVisit, VisitError, VisitService
 from app.services.workspace import Workspace
 from ui import formatting, labels
 from ui.dialogs.outcome_dialog import OutcomeDialog, error_text
+from ui.positioning import Positioner
 
 _COLUMNS = 7
 
@@ -43,12 +44,14 @@ class TodayView(QWidget):
         parent: QWidget | None = None,
         clock: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.UTC),
         preferences: settings.Preferences | None = None,
+        positioner: Positioner | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("todayView")
         self._service = VisitService(workspace, preferences=preferences)
         self._planner = DayPlanService(workspace, preferences=preferences)
         self._clock = clock
+        self._positioner = positioner
         self._visits: list[TodayVisit] = []
         self.heading = QLabel(objectName="todayHeading")
         self.heading.setStyleSheet("font-size: 16px; font-weight: 600;")
@@ -162,20 +165,30 @@ class TodayView(QWidget):
         place, accepted = QInputDialog.getText(
             self,
             QCoreApplication.translate("TodayView", "Check in"),
-            QCoreApplication.translate("TodayView", "Where are you?"),
+            self._where_prompt(),
             text=visit.address_text or "",
         )
         if accepted:
             self.check_in_selected(place)
+
+    def _where_prompt(self) -> str:
+        position = self._positioner.current() if self._positioner is not None else None
+        if position is None:
+            return QCoreApplication.translate("TodayView", "Where are you?")
+        return QCoreApplication.translate(
+            "TodayView", "Where are you? Your position {lat}, {lon} is recorded too."
+        ).format(lat=f"{position[0]:.5f}", lon=f"{position[1]:.5f}")
 
     def check_in_selected(self, place: str | None = None) -> bool:
         """Check in at the selected visit now, at `place` (default: the visit's address)."""
         visit = self.selected_visit()
         if visit is None:
             return False
+        position = self._positioner.current() if self._positioner is not None else None
+        lat, lon = position if position is not None else (None, None)
         try:
             verdict = self._service.check_in(
-                visit.visit_id, self._clock(), place=place or visit.address_text
+                visit.visit_id, self._clock(), lat=lat, lon=lon, place=place or visit.address_text
             )
         except VisitError as exc:
             self._show_notice(error_text(exc), error=True)
