@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.sync_view.synced.connect(self._on_synced)
         self.today_view.open_case.connect(self.show_case)
         self.map_view.case_clicked.connect(self.show_case)
+        self.map_view.place_picked.connect(self.today_view.pick_place)
         self.agreements_view.case_selected.connect(self.show_case)
         self.agreements_view.plans_changed.connect(self._on_plans_changed)
         self.today_view.day.dateChanged.connect(lambda day: self.map_view.set_day(day.toPython()))

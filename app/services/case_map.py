@@ -288,6 +288,11 @@ window.fieldcollectMap = {
     this.map = map;
     this.cluster = cluster;
     map.attributionControl.setPrefix(false);
+    var self = this;
+    // A click on the map itself (not on a marker) picks that place, e.g. to check in there.
+    map.on("click", function (event) {
+      self.send({command: "place_picked", lat: event.latlng.lat, lon: event.latlng.lng});
+    });
     this.addCases(cluster, data.cases);
     this.addStops(map, data.stops);
   }

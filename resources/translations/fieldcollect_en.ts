@@ -948,109 +948,109 @@
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>Map</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>Agreements</source>
         <translation>Agreements</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>Cases</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>● Online</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>○ Offline</source>
         <translation>○ Offline</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>Never synced</source>
         <translation>Never synced</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>Last sync {when}</source>
         <translation>Last sync {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>{count} changes waiting</source>
         <translation>{count} changes waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>About FieldCollect</source>
         <translation>About FieldCollect</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>FieldCollect {version}
 Offline-first field collection.</source>
         <translation>FieldCollect {version}
 Offline-first field collection.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>FieldCollect</source>
         <translation>FieldCollect</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>FieldCollect — {name} ({role})</source>
         <translation>FieldCollect — {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>System language</source>
         <translation>System language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>&amp;About FieldCollect</source>
         <translation>&amp;About FieldCollect</translation>
     </message>
@@ -1058,58 +1058,58 @@ Offline-first field collection.</translation>
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../ui/views/map_view.py" line="137"/>
-        <location filename="../../ui/views/map_view.py" line="317"/>
+        <location filename="../../ui/views/map_view.py" line="145"/>
+        <location filename="../../ui/views/map_view.py" line="328"/>
         <source>Tier {tier}</source>
         <translation>Tier {tier}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/map_view.py" line="142"/>
+        <location filename="../../ui/views/map_view.py" line="150"/>
         <source>Route</source>
         <translation>Route</translation>
     </message>
     <message>
-        <location filename="../../ui/views/map_view.py" line="316"/>
+        <location filename="../../ui/views/map_view.py" line="327"/>
         <source>Outstanding {amount}</source>
         <translation>Outstanding {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/map_view.py" line="318"/>
+        <location filename="../../ui/views/map_view.py" line="329"/>
         <source>Stop {number}</source>
         <translation>Stop {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/map_view.py" line="328"/>
+        <location filename="../../ui/views/map_view.py" line="339"/>
         <source>Loading the map…</source>
         <translation>Loading the map…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/map_view.py" line="333"/>
+        <location filename="../../ui/views/map_view.py" line="344"/>
         <source>The map could not be shown.</source>
         <translation>The map could not be shown.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/map_view.py" line="336"/>
+        <location filename="../../ui/views/map_view.py" line="347"/>
         <source>{cases} cases on the map · {stops} stops on the route of {day}</source>
         <translation>{cases} cases on the map · {stops} stops on the route of {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/map_view.py" line="340"/>
+        <location filename="../../ui/views/map_view.py" line="351"/>
         <source>{count} cases without a known location</source>
         <translation>{count} cases without a known location</translation>
     </message>
     <message>
-        <location filename="../../ui/views/map_view.py" line="344"/>
+        <location filename="../../ui/views/map_view.py" line="355"/>
         <source>{count} visits without a known location are not on the route</source>
         <translation>{count} visits without a known location are not on the route</translation>
     </message>
     <message>
-        <location filename="../../ui/views/map_view.py" line="351"/>
+        <location filename="../../ui/views/map_view.py" line="362"/>
         <source>No map tiles are set: cases and the route are drawn on a plain background.</source>
         <translation>No map tiles are set: cases and the route are drawn on a plain background.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/map_view.py" line="359"/>
+        <location filename="../../ui/views/map_view.py" line="370"/>
         <source>Reload</source>
         <translation>Reload</translation>
     </message>
@@ -1765,107 +1765,112 @@ Offline-first field collection.</translation>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../ui/views/today_view.py" line="119"/>
+        <location filename="../../ui/views/today_view.py" line="121"/>
         <source>{start}–{end}</source>
         <translation>{start}–{end}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="130"/>
+        <location filename="../../ui/views/today_view.py" line="132"/>
         <source>{check_in} – {check_out}</source>
         <translation>{check_in} – {check_out}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="167"/>
+        <location filename="../../ui/views/today_view.py" line="169"/>
         <source>Check in</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="177"/>
+        <location filename="../../ui/views/today_view.py" line="180"/>
+        <source>Place picked on the map: {lat}, {lon}. Your next check-in uses it.</source>
+        <translation>Place picked on the map: {lat}, {lon}. Your next check-in uses it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="197"/>
         <source>Where are you?</source>
         <translation>Where are you?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="178"/>
+        <location filename="../../ui/views/today_view.py" line="198"/>
         <source>Where are you? Your position {lat}, {lon} is recorded too.</source>
         <translation>Where are you? Your position {lat}, {lon} is recorded too.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="247"/>
+        <location filename="../../ui/views/today_view.py" line="268"/>
         <source>Route planned: {stops} stops, {km} km, {minutes} minutes on the road, home at {back}, about {cost} yuan.</source>
         <translation>Route planned: {stops} stops, {km} km, {minutes} minutes on the road, home at {back}, about {cost} yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="262"/>
+        <location filename="../../ui/views/today_view.py" line="283"/>
         <source>{borrower} is left out: {reason}</source>
         <translation>{borrower} is left out: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="288"/>
+        <location filename="../../ui/views/today_view.py" line="309"/>
         <source>Today&apos;s visits</source>
         <translation>Today&apos;s visits</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="289"/>
+        <location filename="../../ui/views/today_view.py" line="310"/>
         <source>Plan the &amp;route</source>
         <translation>Plan the &amp;route</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="292"/>
+        <location filename="../../ui/views/today_view.py" line="313"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="293"/>
+        <location filename="../../ui/views/today_view.py" line="314"/>
         <source>Time window</source>
         <translation>Time window</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="294"/>
+        <location filename="../../ui/views/today_view.py" line="315"/>
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="295"/>
+        <location filename="../../ui/views/today_view.py" line="316"/>
         <source>Loan ref</source>
         <translation>Loan ref</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="296"/>
+        <location filename="../../ui/views/today_view.py" line="317"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="297"/>
+        <location filename="../../ui/views/today_view.py" line="318"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="298"/>
+        <location filename="../../ui/views/today_view.py" line="319"/>
         <source>Checked in – out</source>
         <translation>Checked in – out</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="301"/>
+        <location filename="../../ui/views/today_view.py" line="322"/>
         <source>Check &amp;in</source>
         <translation>Check &amp;in</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="302"/>
+        <location filename="../../ui/views/today_view.py" line="323"/>
         <source>Check ou&amp;t</source>
         <translation>Check ou&amp;t</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="303"/>
+        <location filename="../../ui/views/today_view.py" line="324"/>
         <source>Record &amp;outcome…</source>
         <translation>Record &amp;outcome…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="304"/>
+        <location filename="../../ui/views/today_view.py" line="325"/>
         <source>Open &amp;case</source>
         <translation>Open &amp;case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="306"/>
+        <location filename="../../ui/views/today_view.py" line="327"/>
         <source>No visits planned for this day</source>
         <translation>No visits planned for this day</translation>
     </message>

@@ -948,109 +948,109 @@
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="91"/>
+        <location filename="../../ui/main_window.py" line="92"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="208"/>
+        <location filename="../../ui/main_window.py" line="209"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="210"/>
+        <location filename="../../ui/main_window.py" line="211"/>
         <source>○ Offline</source>
         <translation>○ 离线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>Never synced</source>
         <translation>从未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="217"/>
+        <location filename="../../ui/main_window.py" line="218"/>
         <source>Last sync {when}</source>
         <translation>上次同步 {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>{count} changes waiting</source>
         <translation>{count} 项更改待同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>About FieldCollect</source>
         <translation>关于 FieldCollect</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>FieldCollect {version}
 Offline-first field collection.</source>
         <translation>FieldCollect {version}
 离线优先的外访催收应用。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>FieldCollect</source>
         <translation>FieldCollect 外访催收</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>FieldCollect — {name} ({role})</source>
         <translation>FieldCollect 外访催收 — {name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>System language</source>
         <translation>跟随系统语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>&amp;About FieldCollect</source>
         <translation>关于 FieldCollect(&amp;A)</translation>
     </message>
@@ -1058,58 +1058,58 @@ Offline-first field collection.</source>
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../ui/views/map_view.py" line="137"/>
-        <location filename="../../ui/views/map_view.py" line="317"/>
+        <location filename="../../ui/views/map_view.py" line="145"/>
+        <location filename="../../ui/views/map_view.py" line="328"/>
         <source>Tier {tier}</source>
         <translation>{tier}级</translation>
     </message>
     <message>
-        <location filename="../../ui/views/map_view.py" line="142"/>
+        <location filename="../../ui/views/map_view.py" line="150"/>
         <source>Route</source>
         <translation>路线</translation>
     </message>
     <message>
-        <location filename="../../ui/views/map_view.py" line="316"/>
+        <location filename="../../ui/views/map_view.py" line="327"/>
         <source>Outstanding {amount}</source>
         <translation>欠款 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/map_view.py" line="318"/>
+        <location filename="../../ui/views/map_view.py" line="329"/>
         <source>Stop {number}</source>
         <translation>第{number}站</translation>
     </message>
     <message>
-        <location filename="../../ui/views/map_view.py" line="328"/>
+        <location filename="../../ui/views/map_view.py" line="339"/>
         <source>Loading the map…</source>
         <translation>正在加载地图…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/map_view.py" line="333"/>
+        <location filename="../../ui/views/map_view.py" line="344"/>
         <source>The map could not be shown.</source>
         <translation>无法显示地图。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/map_view.py" line="336"/>
+        <location filename="../../ui/views/map_view.py" line="347"/>
         <source>{cases} cases on the map · {stops} stops on the route of {day}</source>
         <translation>地图上 {cases} 件案件 · {day} 路线共 {stops} 站</translation>
     </message>
     <message>
-        <location filename="../../ui/views/map_view.py" line="340"/>
+        <location filename="../../ui/views/map_view.py" line="351"/>
         <source>{count} cases without a known location</source>
         <translation>{count} 件案件没有已知位置</translation>
     </message>
     <message>
-        <location filename="../../ui/views/map_view.py" line="344"/>
+        <location filename="../../ui/views/map_view.py" line="355"/>
         <source>{count} visits without a known location are not on the route</source>
         <translation>{count} 次上门没有已知位置，未列入路线</translation>
     </message>
     <message>
-        <location filename="../../ui/views/map_view.py" line="351"/>
+        <location filename="../../ui/views/map_view.py" line="362"/>
         <source>No map tiles are set: cases and the route are drawn on a plain background.</source>
         <translation>未设置地图底图：案件和路线绘制在空白背景上。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/map_view.py" line="359"/>
+        <location filename="../../ui/views/map_view.py" line="370"/>
         <source>Reload</source>
         <translation>重新加载</translation>
     </message>
@@ -1765,107 +1765,112 @@ Offline-first field collection.</source>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../ui/views/today_view.py" line="119"/>
+        <location filename="../../ui/views/today_view.py" line="121"/>
         <source>{start}–{end}</source>
         <translation>{start}–{end}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="130"/>
+        <location filename="../../ui/views/today_view.py" line="132"/>
         <source>{check_in} – {check_out}</source>
         <translation>{check_in} – {check_out}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="167"/>
+        <location filename="../../ui/views/today_view.py" line="169"/>
         <source>Check in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="177"/>
+        <location filename="../../ui/views/today_view.py" line="180"/>
+        <source>Place picked on the map: {lat}, {lon}. Your next check-in uses it.</source>
+        <translation>已在地图上选定位置：{lat}, {lon}。下一次签到将使用该位置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="197"/>
         <source>Where are you?</source>
         <translation>您现在在哪里？</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="178"/>
+        <location filename="../../ui/views/today_view.py" line="198"/>
         <source>Where are you? Your position {lat}, {lon} is recorded too.</source>
         <translation>您现在在哪里？您的位置 {lat}, {lon} 也会一并记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="247"/>
+        <location filename="../../ui/views/today_view.py" line="268"/>
         <source>Route planned: {stops} stops, {km} km, {minutes} minutes on the road, home at {back}, about {cost} yuan.</source>
         <translation>路线已规划：{stops}站，{km}公里，路上{minutes}分钟，{back}返回，约{cost}元。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="262"/>
+        <location filename="../../ui/views/today_view.py" line="283"/>
         <source>{borrower} is left out: {reason}</source>
         <translation>{borrower}未排入：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="288"/>
+        <location filename="../../ui/views/today_view.py" line="309"/>
         <source>Today&apos;s visits</source>
         <translation>今日上门</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="289"/>
+        <location filename="../../ui/views/today_view.py" line="310"/>
         <source>Plan the &amp;route</source>
         <translation>规划路线(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="292"/>
+        <location filename="../../ui/views/today_view.py" line="313"/>
         <source>Stop</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="293"/>
+        <location filename="../../ui/views/today_view.py" line="314"/>
         <source>Time window</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="294"/>
+        <location filename="../../ui/views/today_view.py" line="315"/>
         <source>Borrower</source>
         <translation>借款人</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="295"/>
+        <location filename="../../ui/views/today_view.py" line="316"/>
         <source>Loan ref</source>
         <translation>贷款编号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="296"/>
+        <location filename="../../ui/views/today_view.py" line="317"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="297"/>
+        <location filename="../../ui/views/today_view.py" line="318"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="298"/>
+        <location filename="../../ui/views/today_view.py" line="319"/>
         <source>Checked in – out</source>
         <translation>签到 – 签退</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="301"/>
+        <location filename="../../ui/views/today_view.py" line="322"/>
         <source>Check &amp;in</source>
         <translation>签到(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="302"/>
+        <location filename="../../ui/views/today_view.py" line="323"/>
         <source>Check ou&amp;t</source>
         <translation>签退(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="303"/>
+        <location filename="../../ui/views/today_view.py" line="324"/>
         <source>Record &amp;outcome…</source>
         <translation>记录结果(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="304"/>
+        <location filename="../../ui/views/today_view.py" line="325"/>
         <source>Open &amp;case</source>
         <translation>打开案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="306"/>
+        <location filename="../../ui/views/today_view.py" line="327"/>
         <source>No visits planned for this day</source>
         <translation>这一天没有计划的上门</translation>
     </message>

@@ -22,6 +22,7 @@ from app.services.workspace import Workspace
 from app.store import models
 from ui.views import map_view
 from ui.views.map_view import MapView
+from ui.views.today_view import TodayView
 from ui.web import local_content
 
 TODAY = dt.date.today()
@@ -151,6 +152,27 @@ def test_clicking_a_route_stop_selects_its_case(qtbot: QtBot, view: MapView) -> 
             f"fieldcollectMap.stopMarkers[{len(view.case_map.stops) - 1}].fire('click')"
         )
     assert clicked.args == [last.case_id]
+
+
+def test_clicking_a_place_on_the_map_picks_it_for_the_next_check_in(
+    qtbot: QtBot, view: MapView, workspace: Workspace
+) -> None:
+    with qtbot.waitSignal(view.place_picked, timeout=LOAD_TIMEOUT_MS) as picked:
+        view.run_javascript(
+            "fieldcollectMap.map.fire('click', {latlng: L.latLng(30.61234, 104.05678)})"
+        )
+    assert picked.args == pytest.approx([30.61234, 104.05678])
+
+    today = TodayView(workspace)
+    qtbot.addWidget(today)
+    today.pick_place(*picked.args)
+    visit = today.visits[0]
+    today.select_visit(visit.visit_id)
+    assert "30.61234, 104.05678" in today.notice.text()
+    assert today.check_in_selected()
+    with workspace.session() as session:
+        row = session.get_one(models.Visit, visit.visit_id)
+    assert (row.check_in_lat, row.check_in_lon) == pytest.approx((30.61234, 104.05678))
 
 
 def test_showing_a_case_zooms_to_its_marker(qtbot: QtBot, view: MapView) -> None:

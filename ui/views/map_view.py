@@ -78,14 +78,22 @@ class MapBridge(QObject):
 
     Signals:
         case_clicked(uuid.UUID): a case's marker or route stop was clicked.
+        place_picked(float, float): a place on the map was clicked (latitude, longitude).
     """
 
     case_clicked = Signal(object)
+    place_picked = Signal(float, float)
 
     @Slot(str)
     def cmd(self, message: str) -> None:
         try:
             command = json.loads(message)
+            if command.get("command") == "place_picked":
+                lat, lon = float(command["lat"]), float(command["lon"])
+                if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                    raise ValueError(lat, lon)
+                self.place_picked.emit(lat, lon)
+                return
             if command.get("command") == "select_case":
                 case_id = uuid.UUID(command["case_id"])
             else:
@@ -157,10 +165,12 @@ class MapView(QWidget):
 
     Signals:
         case_clicked(uuid.UUID): the user clicked a case's marker or a stop of the route.
+        place_picked(float, float): the user clicked a place on the map (latitude, longitude).
         loaded(bool): the page finished loading (False: it could not be shown).
     """
 
     case_clicked = Signal(object)
+    place_picked = Signal(float, float)
     loaded = Signal(bool)
 
     def __init__(
@@ -192,6 +202,7 @@ class MapView(QWidget):
 
         self.bridge = MapBridge(self)
         self.bridge.case_clicked.connect(self.case_clicked)
+        self.bridge.place_picked.connect(self.place_picked)
         # QtWebEngine starts (a second or so, and a renderer process) only when the map is
         # first needed, not with the main window.
         self._web_view: QWebEngineView | None = None

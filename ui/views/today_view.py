@@ -27,7 +27,7 @@ from app.services.visits import TodayVisit, VisitError, VisitService
 from app.services.workspace import Workspace
 from ui import formatting, labels
 from ui.dialogs.outcome_dialog import OutcomeDialog, error_text
-from ui.positioning import Positioner
+from ui.positioning import MAX_FIX_AGE, Positioner
 
 _COLUMNS = 7
 
@@ -52,6 +52,8 @@ class TodayView(QWidget):
         self._planner = DayPlanService(workspace, preferences=preferences)
         self._clock = clock
         self._positioner = positioner
+        # A place picked on the map: (latitude, longitude, when), used by the next check-in.
+        self._picked: tuple[float, float, dt.datetime] | None = None
         self._visits: list[TodayVisit] = []
         self.heading = QLabel(objectName="todayHeading")
         self.heading.setStyleSheet("font-size: 16px; font-weight: 600;")
@@ -171,8 +173,26 @@ class TodayView(QWidget):
         if accepted:
             self.check_in_selected(place)
 
+    def pick_place(self, lat: float, lon: float) -> None:
+        """Take a place picked on the map as where the next check-in happens."""
+        self._picked = (lat, lon, self._clock())
+        self._show_notice(
+            QCoreApplication.translate(
+                "TodayView", "Place picked on the map: {lat}, {lon}. Your next check-in uses it."
+            ).format(lat=f"{lat:.5f}", lon=f"{lon:.5f}"),
+            error=False,
+        )
+
+    def _position(self) -> tuple[float, float] | None:
+        """The picked place if recent (the user's own choice), else the system's fix."""
+        if self._picked is not None:
+            lat, lon, at = self._picked
+            if self._clock() - at <= MAX_FIX_AGE:
+                return lat, lon
+        return self._positioner.current() if self._positioner is not None else None
+
     def _where_prompt(self) -> str:
-        position = self._positioner.current() if self._positioner is not None else None
+        position = self._position()
         if position is None:
             return QCoreApplication.translate("TodayView", "Where are you?")
         return QCoreApplication.translate(
@@ -184,7 +204,7 @@ class TodayView(QWidget):
         visit = self.selected_visit()
         if visit is None:
             return False
-        position = self._positioner.current() if self._positioner is not None else None
+        position = self._position()
         lat, lon = position if position is not None else (None, None)
         try:
             verdict = self._service.check_in(
@@ -193,6 +213,7 @@ class TodayView(QWidget):
         except VisitError as exc:
             self._show_notice(error_text(exc), error=True)
             return False
+        self._picked = None
         # The check-in is a fact and always kept; the rules' warnings are shown beside it.
         warnings = [
             labels.filled(labels.VIOLATION, violation.code, violation.params)
