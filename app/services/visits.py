@@ -230,6 +230,11 @@ class VisitService:
         return self._preferences.get(key)
 
     @property
+    def outcome_codes(self) -> tuple[str, ...]:
+        """The codes a contact may be recorded with (the defaults plus any configured)."""
+        return tuple(outcome.code for outcome in self._outcomes)
+
+    @property
     def profile(self) -> compliance.Profile:
         return compliance.Profile(self._preference("compliance_profile"))
 

@@ -242,3 +242,46 @@ def test_a_check_in_carries_the_position_from_the_systems_positioning(
         visit = session.get_one(models.Visit, visit_id)
     assert (visit.check_in_lat, visit.check_in_lon) == pytest.approx((30.6586, 104.0647), abs=1e-4)
     assert visit.check_in_place == "楼下"
+
+
+def test_tab_moves_through_the_outcome_form_in_the_order_it_is_read(
+    qtbot: QtBot, demo_workspace: Workspace
+) -> None:
+    service = VisitService(demo_workspace)
+    case_id = service.case_id_for_ref(_first_case_ref(demo_workspace))
+    dialog = OutcomeDialog(service, "王芳", case_id=case_id, phones=())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    expected = [
+        dialog.channel,
+        dialog.phone,
+        dialog.outcome,
+        dialog.person_met,
+        dialog.notes,
+        dialog.next_action,
+        dialog.promise_amount,
+        dialog.promise_date,
+        dialog.consent,
+    ]
+    order = []
+    widget = dialog.channel
+    for _ in range(40):
+        if widget in expected and widget not in order:
+            order.append(widget)
+        widget = widget.nextInFocusChain()
+    assert order == expected
+
+
+def test_the_outcome_list_is_the_services_data_so_an_added_outcome_shows(
+    qtbot: QtBot, demo_workspace: Workspace
+) -> None:
+    from app.domain.vocabulary import DEFAULT_OUTCOMES, ContactOutcome
+
+    extra = ContactOutcome("left_card", reached_someone=False, reached_borrower=False)
+    service = VisitService(demo_workspace, outcomes=(*DEFAULT_OUTCOMES, extra))
+    case_id = service.case_id_for_ref(_first_case_ref(demo_workspace))
+    dialog = OutcomeDialog(service, "王芳", case_id=case_id, phones=())
+    qtbot.addWidget(dialog)
+    codes = [dialog.outcome.itemData(index) for index in range(dialog.outcome.count())]
+    assert codes == [*(o.code for o in DEFAULT_OUTCOMES), "left_card"]
+    assert dialog.outcome.itemText(0) == "Met the borrower"

@@ -97,7 +97,7 @@ class OutcomeDialog(QDialog):
                     phone.phone_id,
                 )
         self.outcome = QComboBox(objectName="outcome")
-        for code in labels.OUTCOME:
+        for code in service.outcome_codes:
             self.outcome.addItem(labels.label(labels.OUTCOME, code), code)
         self.outcome.currentIndexChanged.connect(self._update_promise_fields)
         self.person_met = QLineEdit(objectName="personMet")
