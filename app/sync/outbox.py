@@ -6,9 +6,7 @@ exactly once. This module only appends entries; pushing them is the sync protoco
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func, inspect, select
@@ -16,22 +14,14 @@ from sqlalchemy.orm import Session
 
 from app.store.local_models import OutboxEntry
 from app.store.models import SyncedRow
-
-
-def _json_value(value: Any) -> Any:
-    if isinstance(value, uuid.UUID):
-        return str(value)
-    if isinstance(value, Decimal):
-        return f"{value:.2f}"
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
-    return value
+from app.sync import codec
 
 
 def row_payload(row: SyncedRow) -> dict[str, Any]:
     """The row's column values in JSON form (UUIDs and dates as text, money as '12.30')."""
     return {
-        attr.key: _json_value(getattr(row, attr.key)) for attr in inspect(row).mapper.column_attrs
+        attr.key: codec.json_value(getattr(row, attr.key))
+        for attr in inspect(row).mapper.column_attrs
     }
 
 
