@@ -1,0 +1,225 @@
+"""The files of attachments (signature PNGs, agreement PDFs, photos) in a workspace folder.
+
+Each file is kept as `<folder>/<sha256><suffix>`, named by the SHA-256 of its content, written
+through a temporary file and a rename so that a reader never sees half a file, and checked
+against its name when read. Every read and write of an attachment file goes through this module
+and nowhere else, so that what is kept on disk (encryption at rest, issue 8) changes here alone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import os
+import re
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from app import errors
+
+logger = logging.getLogger(__name__)
+
+# Where a workspace keeps its attachments: <workspace>/attachments/.
+WORKSPACE_SUBFOLDER = "attachments"
+
+PNG_MIME = "image/png"
+PDF_MIME = "application/pdf"
+JPEG_MIME = "image/jpeg"
+# The suffix tells the system's viewers what a file is; a type not listed gets none.
+SUFFIXES = {PNG_MIME: ".png", PDF_MIME: ".pdf", JPEG_MIME: ".jpg"}
+# Looked for in this order when a file is asked for by its hash alone.
+_KNOWN_SUFFIXES = (*SUFFIXES.values(), "")
+
+_SHA256_HEX = re.compile(r"[0-9a-f]{64}")
+
+
+class AttachmentFileError(errors.KnownError):
+    """An attachment file cannot be written, found or trusted.
+
+    Attributes:
+        sha256: the attachment's content hash (its name).
+        path: the file concerned (the folder when no file was made yet).
+        reason: what went wrong, in a few words (the system's message for an OSError).
+    """
+
+    def __init__(self, message: str, *, sha256: str, path: Path, reason: str) -> None:
+        super().__init__(message)
+        self.sha256 = sha256
+        self.path = path
+        self.reason = reason
+
+
+class AttachmentNotWrittenError(AttachmentFileError):
+    """The file could not be written (disk full, no permission); nothing was left behind."""
+
+
+class AttachmentMissingError(AttachmentFileError):
+    """No file with that hash in the folder, or it cannot be read."""
+
+
+class AttachmentCorruptError(AttachmentFileError):
+    """The bytes do not hash to the name they are kept or offered under."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredFile:
+    """A file kept in the folder.
+
+    Attributes:
+        sha256: its content hash (lower-case hex), its name.
+        path: where it is.
+        size_bytes: its size.
+    """
+
+    sha256: str
+    path: Path
+    size_bytes: int
+
+
+def sha256_of(data: bytes) -> str:
+    """The name `data` is kept under: its SHA-256, lower-case hex."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def _checked_hash(sha256: str) -> str:
+    # A name that is not a hash could reach outside the folder ("../..."); refuse it as a bug.
+    if not _SHA256_HEX.fullmatch(sha256):
+        raise ValueError(f"{sha256!r} is not a SHA-256 in lower-case hex")
+    return sha256
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+class AttachmentFiles:
+    """The attachment files of one folder, each named by its SHA-256.
+
+    Attributes:
+        folder: where the files are (created on the first write).
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+
+    @classmethod
+    def of_workspace(cls, workspace_folder: Path) -> AttachmentFiles:
+        """The attachment files of the workspace in `workspace_folder`."""
+        return cls(Path(workspace_folder) / WORKSPACE_SUBFOLDER)
+
+    def write(self, data: bytes, mime_type: str, expected_sha256: str | None = None) -> str:
+        """Keep `data` and return its SHA-256; a file already kept under it is left alone.
+
+        With `expected_sha256` (a file that arrived from elsewhere), data that hashes to
+        anything else is refused with `AttachmentCorruptError` and nothing is written.
+        Raises `AttachmentNotWrittenError` when the file cannot be written.
+        """
+        sha256 = sha256_of(data)
+        if expected_sha256 is not None and sha256 != expected_sha256:
+            raise AttachmentCorruptError(
+                f"the file offered as attachment {expected_sha256} has SHA-256 {sha256}: "
+                "it is damaged and was not kept",
+                sha256=expected_sha256,
+                path=self.folder,
+                reason="hash mismatch",
+            )
+        path = self.folder / f"{sha256}{SUFFIXES.get(mime_type, '')}"
+        if self._holds(path, len(data), sha256):
+            return sha256
+        self._write_atomically(path, data, sha256)
+        logger.debug("attachment file %s written (%d bytes)", sha256, len(data))
+        return sha256
+
+    def read(self, sha256: str) -> bytes:
+        """The content kept under `sha256`, checked against it.
+
+        Raises `AttachmentMissingError` when there is no such file (or it cannot be read) and
+        `AttachmentCorruptError` when its bytes no longer hash to its name.
+        """
+        path = self._find(_checked_hash(sha256))
+        if path is None:
+            raise AttachmentMissingError(
+                f"attachment {sha256} has no file in {self.folder}",
+                sha256=sha256,
+                path=self.folder,
+                reason="no such file",
+            )
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise AttachmentMissingError(
+                f"cannot read attachment file {path}: {_reason(exc)}",
+                sha256=sha256,
+                path=path,
+                reason=_reason(exc),
+            ) from exc
+        actual = sha256_of(data)
+        if actual != sha256:
+            raise AttachmentCorruptError(
+                f"attachment file {path} is damaged: its content has SHA-256 {actual}",
+                sha256=sha256,
+                path=path,
+                reason="hash mismatch",
+            )
+        return data
+
+    def exists(self, sha256: str) -> bool:
+        """Whether a file is kept under `sha256` (its content is not read)."""
+        return self._find(_checked_hash(sha256)) is not None
+
+    def path(self, sha256: str) -> Path | None:
+        """Where the file kept under `sha256` is, or None when there is none."""
+        return self._find(_checked_hash(sha256))
+
+    def stored(self, sha256: str) -> StoredFile | None:
+        """The file kept under `sha256` with its size, or None when there is none."""
+        path = self._find(_checked_hash(sha256))
+        if path is None:
+            return None
+        try:
+            return StoredFile(sha256, path, path.stat().st_size)
+        except OSError:
+            return None
+
+    def remove(self, sha256: str) -> None:
+        """Delete the file kept under `sha256`, if any."""
+        _checked_hash(sha256)
+        for suffix in _KNOWN_SUFFIXES:
+            (self.folder / f"{sha256}{suffix}").unlink(missing_ok=True)
+
+    def _find(self, sha256: str) -> Path | None:
+        for suffix in _KNOWN_SUFFIXES:
+            path = self.folder / f"{sha256}{suffix}"
+            if path.is_file():
+                return path
+        return None
+
+    @staticmethod
+    def _holds(path: Path, size_bytes: int, sha256: str) -> bool:
+        """Whether `path` already holds the content named `sha256` (a damaged copy is
+        replaced)."""
+        try:
+            return path.stat().st_size == size_bytes and sha256_of(path.read_bytes()) == sha256
+        except OSError:
+            return False
+
+    def _write_atomically(self, path: Path, data: bytes, sha256: str) -> None:
+        partial = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex}.partial")
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            with partial.open("wb") as file:
+                file.write(data)
+                file.flush()
+                os.fsync(file.fileno())
+            partial.replace(path)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                partial.unlink(missing_ok=True)
+            raise AttachmentNotWrittenError(
+                f"cannot write attachment file {path}: {_reason(exc)}",
+                sha256=sha256,
+                path=path,
+                reason=_reason(exc),
+            ) from exc
