@@ -97,6 +97,44 @@ class WrittenAgreement:
     size_bytes: int
 
 
+@dataclass(frozen=True, slots=True)
+class PrintedAgreement:
+    """An agreement drawn from its plan, not yet recorded.
+
+    Attributes:
+        agreement_id: the new agreement's id, printed on it and in its QR code.
+        plan_id, case_id, loan_ref: what it is the agreement for.
+        language, place: as printed.
+        content_sha256: the content code printed on it.
+        pdf: the PDF.
+        signed: it carries captured signatures (else blank lines to sign on paper).
+    """
+
+    agreement_id: uuid.UUID
+    plan_id: uuid.UUID
+    case_id: uuid.UUID
+    loan_ref: str
+    language: str
+    place: str
+    content_sha256: str
+    pdf: bytes
+    signed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementFiles:
+    """The attachments of a signed agreement.
+
+    Attributes:
+        pdf_id: the signed PDF.
+        borrower_signature_id, collector_signature_id: the signature PNGs.
+    """
+
+    pdf_id: uuid.UUID
+    borrower_signature_id: uuid.UUID
+    collector_signature_id: uuid.UUID
+
+
 def _plan_uuid(plan_id: uuid.UUID | str) -> uuid.UUID:
     if isinstance(plan_id, uuid.UUID):
         return plan_id
@@ -210,6 +248,62 @@ def _write_atomically(path: Path, data: bytes) -> None:
         raise errors.KnownError(f"cannot write the agreement to {path}: {exc}") from exc
 
 
+def print_agreement(
+    session: Session, plan_id: uuid.UUID, details: SigningDetails
+) -> PrintedAgreement:
+    """Draw the agreement for ``plan_id`` under a new agreement id, recording nothing yet.
+
+    Raises what ``AgreementService.content`` raises and ``agreement_pdf.AgreementRenderError``.
+    """
+    agreement_id = uuid.uuid4()
+    signatures = (details.borrower_signature, details.collector_signature)
+    content, case = _content(session, plan_id, details, agreement_id)
+    return PrintedAgreement(
+        agreement_id=agreement_id,
+        plan_id=plan_id,
+        case_id=case.id,
+        loan_ref=case.loan_ref,
+        language=content.language,
+        place=content.place,
+        content_sha256=agreement.content_sha256(agreement.canonical_content(content, *signatures)),
+        pdf=agreement_pdf.render_agreement(content, *signatures),
+        signed=any(signatures),
+    )
+
+
+def stage_agreement(
+    session: Session,
+    printed: PrintedAgreement,
+    created_by_id: uuid.UUID | None,
+    files: AgreementFiles | None = None,
+    signed_at: dt.datetime | None = None,
+) -> None:
+    """Add the agreement record of ``printed`` to ``session``, queued for sync, uncommitted:
+    the caller's transaction records it together with whatever else it writes, or not at all.
+
+    ``files`` are the attachments of a signed agreement, already added to the session so that
+    the one queued insert carries them; ``signed_at`` defaults to now for a signed agreement.
+    """
+    if printed.signed and signed_at is None:
+        signed_at = dt.datetime.now(dt.UTC)
+    record = models.Agreement(
+        id=printed.agreement_id,
+        plan_id=printed.plan_id,
+        case_id=printed.case_id,
+        language=printed.language,
+        content_sha256=printed.content_sha256,
+        place=printed.place or None,
+        # Printed with blank lines it is signed later, on paper: no time to record yet.
+        signed_at=signed_at if printed.signed else None,
+        pdf_attachment_id=files.pdf_id if files is not None else None,
+        borrower_signature_id=files.borrower_signature_id if files is not None else None,
+        collector_signature_id=files.collector_signature_id if files is not None else None,
+        created_by_id=created_by_id,
+    )
+    session.add(record)
+    outbox.enqueue(session, record, "insert")
+
+
 def verify_pdf(path: Path) -> verification.VerificationResult:
     """Check an agreement PDF on its own: the content it carries hashes to the code it records
     and prints, and its pages show that content. Needs no workspace.
@@ -305,41 +399,23 @@ class AgreementService:
         Raises what ``content`` raises, ``agreement_pdf.AgreementRenderError`` when it cannot
         be drawn, and ``errors.KnownError`` when the file cannot be written.
         """
-        details = details or SigningDetails()
-        plan_uuid = _plan_uuid(plan_id)
         path = Path(path)
-        agreement_id = uuid.uuid4()
         identity = self._workspace.identity()
-        signatures = (details.borrower_signature, details.collector_signature)
         with self._workspace.session() as session:
-            content, case = _content(session, plan_uuid, details, agreement_id)
-            pdf = agreement_pdf.render_agreement(content, *signatures)
-            sha256 = agreement.content_sha256(agreement.canonical_content(content, *signatures))
-            record = models.Agreement(
-                id=agreement_id,
-                plan_id=plan_uuid,
-                case_id=case.id,
-                language=content.language,
-                content_sha256=sha256,
-                place=content.place or None,
-                # Printed with blank lines it is signed later, on paper: no time to record yet.
-                signed_at=dt.datetime.now(dt.UTC) if any(signatures) else None,
-                created_by_id=identity.user_id if identity is not None else None,
-            )
-            session.add(record)
-            outbox.enqueue(session, record, "insert")
+            printed = print_agreement(session, _plan_uuid(plan_id), details or SigningDetails())
+            stage_agreement(session, printed, identity.user_id if identity is not None else None)
             # Written inside the transaction: a file that cannot be written records nothing.
-            _write_atomically(path, pdf)
-            written = WrittenAgreement(
-                agreement_id=agreement_id,
-                plan_id=record.plan_id,
-                case_id=case.id,
-                loan_ref=case.loan_ref,
-                path=path,
-                content_sha256=sha256,
-                size_bytes=len(pdf),
-            )
-        logger.info("agreement %s written (%d bytes)", agreement_id, written.size_bytes)
+            _write_atomically(path, printed.pdf)
+        written = WrittenAgreement(
+            agreement_id=printed.agreement_id,
+            plan_id=printed.plan_id,
+            case_id=printed.case_id,
+            loan_ref=printed.loan_ref,
+            path=path,
+            content_sha256=printed.content_sha256,
+            size_bytes=len(printed.pdf),
+        )
+        logger.info("agreement %s written (%d bytes)", printed.agreement_id, written.size_bytes)
         return written
 
     def verify_pdf(self, path: Path) -> verification.VerificationResult:

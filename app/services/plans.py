@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
+import functools
 import logging
 import os
 import types
@@ -30,7 +30,7 @@ from app.domain import money, vocabulary
 from app.domain import repayment_schedule as rs
 from app.services import agreements, audit
 from app.services.workspace import Identity, Workspace
-from app.store import models
+from app.store import attachment_files, models
 from app.sync import outbox
 
 logger = logging.getLogger(__name__)
@@ -49,11 +49,10 @@ DECIDING_ROLES = frozenset({vocabulary.UserRole.LEAD, vocabulary.UserRole.ADMIN}
 # The loan_case columns signing changes, and so the only ones its queued update carries.
 _CASE_COLUMNS_SET_BY_SIGNING = ("id", "status", "active_plan_id", "updated_at")
 
-# Signed agreements and their signatures are kept as <workspace>/attachments/<sha256>.<ext>.
-ATTACHMENTS_FOLDER = "attachments"
-PNG_MIME = "image/png"
-PDF_MIME = "application/pdf"
-_SUFFIXES = {PNG_MIME: ".png", PDF_MIME: ".pdf"}
+# Signed agreements and their signatures are kept by `attachment_files` in this workspace folder.
+ATTACHMENTS_FOLDER = attachment_files.WORKSPACE_SUBFOLDER
+PNG_MIME = attachment_files.PNG_MIME
+PDF_MIME = attachment_files.PDF_MIME
 _PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 # The zone of a borrower with no address on file (the schema's own default).
 DEFAULT_TIMEZONE = "Asia/Shanghai"
@@ -273,6 +272,7 @@ class SignedAgreement:
         content_sha256: the verification code printed on it.
         pdf_attachment_id, borrower_signature_id, collector_signature_id: the attachments.
         status: the plan's status now (active).
+        pdf_sha256: the signed PDF's SHA-256, the name its attachment file is kept under.
     """
 
     agreement_id: uuid.UUID
@@ -286,6 +286,7 @@ class SignedAgreement:
     borrower_signature_id: uuid.UUID
     collector_signature_id: uuid.UUID
     status: str
+    pdf_sha256: str
 
 
 def _declared(key: str) -> settings.SettingSpec | None:
@@ -658,6 +659,8 @@ class PlanService:
         """Sign the plan: the agreement PDF with both signatures is printed and stored with
         them as attachments, and the plan is in force (the case's active plan, the case in
         plan). From then on the plan is locked. With `out_pdf`, a copy is written there too.
+        All of it is one transaction: the rows and their outbox entries are recorded together
+        or not at all, and files written for a signing that failed are removed again.
 
         Refuses a plan awaiting or refused approval, a signed or cancelled one, and missing
         signatures (`PlanNotSignableError`, `PlanLockedError`).
@@ -672,124 +675,132 @@ class PlanService:
                 raise PlanNotSignableError(
                     "signature_not_png", f"the {who}'s signature is not a PNG image", who=who
                 )
-        with self._workspace.session() as session:
-            plan = _get_plan(session, plan_id)
-            case = session.get_one(models.LoanCase, plan.case_id)
-            self._refuse_unsignable(session, plan, case)
-            signed_on = self._local_today(session, case)
-
-        # The agreement service prints and records the agreement in its own transaction; the
-        # file goes to a private name first and is then kept under its SHA-256.
-        folder = self._workspace.folder / ATTACHMENTS_FOLDER
+        files = self._files()
+        written: list[str] = []
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise PlanServiceError(
-                "file_not_written",
-                f"cannot create {folder}: {exc.strerror or exc}",
-                path=str(folder),
-                reason=exc.strerror or str(exc),
-            ) from exc
-        printed = folder / f".signing-{uuid.uuid4()}.pdf"
+            with self._workspace.session() as session:
+                signed = self._sign_in(
+                    session,
+                    files,
+                    written,
+                    plan_id,
+                    owner,
+                    borrower_png,
+                    collector_png,
+                    place,
+                    language=language,
+                    creditor_name=creditor_name,
+                )
+        except BaseException:
+            # Nothing was recorded: the files this signing added would be orphans.
+            for sha256 in written:
+                files.remove(sha256)
+            raise
+        logger.info("plan %s signed as agreement %s", plan_id, signed.agreement_id)
+        if out_pdf is not None:
+            _write_atomically(Path(out_pdf), self._read(files, signed.pdf_sha256))
+            signed = dataclasses.replace(signed, exported_path=Path(out_pdf))
+        return signed
+
+    def _sign_in(
+        self,
+        session: Session,
+        files: attachment_files.AttachmentFiles,
+        written: list[str],
+        plan_id: uuid.UUID,
+        owner: Identity,
+        borrower_png: bytes,
+        collector_png: bytes,
+        place: str,
+        *,
+        language: str,
+        creditor_name: str,
+    ) -> SignedAgreement:
+        """Everything signing records, in the caller's one transaction: the agreement, its
+        three attachments, the plan and case in force, the audit event, and their outbox
+        entries. The hashes of files it adds go to `written`."""
+        plan = _get_plan(session, plan_id)
+        case = session.get_one(models.LoanCase, plan.case_id)
+        self._refuse_unsignable(session, plan, case)
         details = agreements.SigningDetails(
             language=language,
             place=place.strip(),
-            signed_on=signed_on,
+            signed_on=self._local_today(session, case),
             creditor_name=creditor_name,
             borrower_signature=borrower_png,
             collector_signature=collector_png,
         )
-        try:
-            written = agreements.AgreementService(self._workspace).write_pdf(
-                plan_id, printed, details
-            )
-            pdf = printed.read_bytes()
-        finally:
-            printed.unlink(missing_ok=True)
-
-        with self._workspace.session() as session:
-            plan = _get_plan(session, plan_id)
-            case = session.get_one(models.LoanCase, plan.case_id)
-            pdf_row, pdf_path = self._attach(
-                session,
-                case,
-                pdf,
-                PDF_MIME,
-                vocabulary.AttachmentKind.AGREEMENT_PDF,
-                owner,
-                f"agreement-{case.loan_ref}-{written.agreement_id}.pdf",
-            )
-            borrower_row, _ = self._attach(
-                session,
-                case,
-                borrower_png,
-                PNG_MIME,
-                vocabulary.AttachmentKind.SIGNATURE,
-                owner,
-                f"borrower-signature-{written.agreement_id}.png",
-            )
-            collector_row, _ = self._attach(
-                session,
-                case,
-                collector_png,
-                PNG_MIME,
-                vocabulary.AttachmentKind.SIGNATURE,
-                owner,
-                f"collector-signature-{written.agreement_id}.png",
-            )
-            record = session.get_one(models.Agreement, written.agreement_id)
-            record.pdf_attachment_id = pdf_row.id
-            record.borrower_signature_id = borrower_row.id
-            record.collector_signature_id = collector_row.id
-            _touch(session, record)
-            if case.active_plan_id is not None and case.active_plan_id != plan.id:
-                # A renegotiated plan replaces the one in force.
-                previous = session.get(models.RepaymentPlan, case.active_plan_id)
-                if previous is not None and previous.status == PlanStatus.ACTIVE:
-                    previous.status = PlanStatus.CANCELLED
-                    _touch(session, previous)
-            # Signed, and in force at once: the down payment is usually paid on the spot.
-            plan.status = PlanStatus.ACTIVE
-            _touch(session, plan)
-            case.active_plan_id = plan.id
-            case.status = vocabulary.CaseStatus.IN_PLAN
-            case.updated_at = models.utc_now()
-            entry = outbox.enqueue(session, case, "update")
-            # Only what signing set is sent: a collector may change a case's state, not its
-            # balances or risk (the central GRANT on loan_case columns), and the row's derived
-            # summaries are recomputed on each side anyway.
-            entry.payload = {name: entry.payload[name] for name in _CASE_COLUMNS_SET_BY_SIGNING}
-            audit.record_event(
-                session,
-                owner.user_id,
-                "sign_agreement",
-                "agreement",
-                str(written.agreement_id),
-                {
-                    "loan_ref": case.loan_ref,
-                    "plan_id": str(plan.id),
-                    "content_sha256": written.content_sha256,
-                },
-                occurred_at=self._clock().astimezone(dt.UTC),
-            )
-            signed = SignedAgreement(
-                agreement_id=written.agreement_id,
-                plan_id=plan.id,
-                case_id=case.id,
-                loan_ref=case.loan_ref,
-                pdf_path=pdf_path,
-                exported_path=None,
-                content_sha256=written.content_sha256,
-                pdf_attachment_id=pdf_row.id,
-                borrower_signature_id=borrower_row.id,
-                collector_signature_id=collector_row.id,
-                status=plan.status,
-            )
-        logger.info("plan %s signed as agreement %s", plan_id, written.agreement_id)
-        if out_pdf is not None:
-            _write_atomically(Path(out_pdf), pdf)
-            signed = dataclasses.replace(signed, exported_path=Path(out_pdf))
-        return signed
+        printed = agreements.print_agreement(session, plan.id, details)
+        attach = functools.partial(self._attach, session, files, written, case, owner)
+        pdf_row = attach(
+            printed.pdf,
+            PDF_MIME,
+            vocabulary.AttachmentKind.AGREEMENT_PDF,
+            f"agreement-{case.loan_ref}-{printed.agreement_id}.pdf",
+        )
+        borrower_row = attach(
+            borrower_png,
+            PNG_MIME,
+            vocabulary.AttachmentKind.SIGNATURE,
+            f"borrower-signature-{printed.agreement_id}.png",
+        )
+        collector_row = attach(
+            collector_png,
+            PNG_MIME,
+            vocabulary.AttachmentKind.SIGNATURE,
+            f"collector-signature-{printed.agreement_id}.png",
+        )
+        agreements.stage_agreement(
+            session,
+            printed,
+            owner.user_id,
+            agreements.AgreementFiles(pdf_row.id, borrower_row.id, collector_row.id),
+            signed_at=self._clock().astimezone(dt.UTC),
+        )
+        if case.active_plan_id is not None and case.active_plan_id != plan.id:
+            # A renegotiated plan replaces the one in force.
+            previous = session.get(models.RepaymentPlan, case.active_plan_id)
+            if previous is not None and previous.status == PlanStatus.ACTIVE:
+                previous.status = PlanStatus.CANCELLED
+                _touch(session, previous)
+        # Signed, and in force at once: the down payment is usually paid on the spot.
+        plan.status = PlanStatus.ACTIVE
+        _touch(session, plan)
+        case.active_plan_id = plan.id
+        case.status = vocabulary.CaseStatus.IN_PLAN
+        case.updated_at = models.utc_now()
+        entry = outbox.enqueue(session, case, "update")
+        # Only what signing set is sent: a collector may change a case's state, not its
+        # balances or risk (the central GRANT on loan_case columns), and the row's derived
+        # summaries are recomputed on each side anyway.
+        entry.payload = {name: entry.payload[name] for name in _CASE_COLUMNS_SET_BY_SIGNING}
+        audit.record_event(
+            session,
+            owner.user_id,
+            "sign_agreement",
+            "agreement",
+            str(printed.agreement_id),
+            {
+                "loan_ref": case.loan_ref,
+                "plan_id": str(plan.id),
+                "content_sha256": printed.content_sha256,
+            },
+            occurred_at=self._clock().astimezone(dt.UTC),
+        )
+        return SignedAgreement(
+            agreement_id=printed.agreement_id,
+            plan_id=plan.id,
+            case_id=case.id,
+            loan_ref=case.loan_ref,
+            pdf_path=self._stored_path(files, pdf_row.sha256),
+            exported_path=None,
+            content_sha256=printed.content_sha256,
+            pdf_attachment_id=pdf_row.id,
+            borrower_signature_id=borrower_row.id,
+            collector_signature_id=collector_row.id,
+            status=plan.status,
+            pdf_sha256=pdf_row.sha256,
+        )
 
     def _refuse_unsignable(
         self, session: Session, plan: models.RepaymentPlan, case: models.LoanCase
@@ -802,18 +813,27 @@ class PlanService:
     def _attach(
         self,
         session: Session,
+        files: attachment_files.AttachmentFiles,
+        written: list[str],
         case: models.LoanCase,
+        owner: Identity,
         data: bytes,
         mime_type: str,
         kind: vocabulary.AttachmentKind,
-        owner: Identity,
         file_name: str,
-    ) -> tuple[models.Attachment, Path]:
-        """Keep `data` as <attachments>/<sha256><ext> and record it, queued for sync."""
-        sha256 = hashlib.sha256(data).hexdigest()
-        path = self._attachment_path(sha256, mime_type)
-        if not (path.exists() and path.stat().st_size == len(data)):
-            _write_atomically(path, data)
+    ) -> models.Attachment:
+        """Keep `data` among the workspace's attachment files and record it, queued for sync;
+        its hash goes to `written` when the file is new."""
+        sha256 = attachment_files.sha256_of(data)
+        existed = files.exists(sha256)
+        try:
+            files.write(data, mime_type)
+        except attachment_files.AttachmentFileError as exc:
+            raise PlanServiceError(
+                "file_not_written", str(exc), path=str(exc.path), reason=exc.reason
+            ) from exc
+        if not existed:
+            written.append(sha256)
         row = models.Attachment(
             id=uuid.uuid4(),
             case_id=case.id,
@@ -827,28 +847,37 @@ class PlanService:
         )
         session.add(row)
         outbox.enqueue(session, row, "insert")
-        return row, path
+        return row
 
-    def _attachment_path(self, sha256: str, mime_type: str) -> Path:
-        return self._workspace.folder / ATTACHMENTS_FOLDER / f"{sha256}{_SUFFIXES[mime_type]}"
+    def _files(self) -> attachment_files.AttachmentFiles:
+        return attachment_files.AttachmentFiles.of_workspace(self._workspace.folder)
+
+    @staticmethod
+    def _stored_path(files: attachment_files.AttachmentFiles, sha256: str) -> Path:
+        path = files.path(sha256)
+        assert path is not None, "written by this signing"
+        return path
+
+    @staticmethod
+    def _read(files: attachment_files.AttachmentFiles, sha256: str) -> bytes:
+        try:
+            return files.read(sha256)
+        except attachment_files.AttachmentFileError as exc:
+            raise PlanServiceError(
+                "file_not_read", str(exc), path=str(exc.path), reason=exc.reason
+            ) from exc
 
     def save_agreement_pdf(self, plan_id: uuid.UUID, destination: Path) -> Path:
         """Copy the plan's stored signed agreement to `destination` (replacing that file)."""
-        summary = self.plan(plan_id)
-        if summary.pdf_path is None:
+        with self._workspace.session() as session:
+            _get_plan(session, plan_id)
+            _agreement_id, sha256 = self._signed_pdfs(session, [plan_id]).get(plan_id, (None, None))
+        files = self._files()
+        if sha256 is None or not files.exists(sha256):
             raise PlanServiceError(
                 "no_agreement_pdf", f"plan {plan_id} has no signed agreement stored"
             )
-        try:
-            pdf = summary.pdf_path.read_bytes()
-        except OSError as exc:
-            raise PlanServiceError(
-                "file_not_read",
-                f"cannot read {summary.pdf_path}: {exc.strerror or exc}",
-                path=str(summary.pdf_path),
-                reason=exc.strerror or str(exc),
-            ) from exc
-        _write_atomically(Path(destination), pdf)
+        _write_atomically(Path(destination), self._read(files, sha256))
         return Path(destination)
 
     # -- the Agreements screen ---------------------------------------------------------------------
@@ -896,10 +925,10 @@ class PlanService:
 
     def _signed_pdfs(
         self, session: Session, plan_ids: list[uuid.UUID]
-    ) -> dict[uuid.UUID, tuple[uuid.UUID, Path | None]]:
-        """Each plan's latest signed (else printed) agreement, with its PDF when the file is
-        in this workspace."""
-        found: dict[uuid.UUID, tuple[uuid.UUID, Path | None]] = {}
+    ) -> dict[uuid.UUID, tuple[uuid.UUID, str | None]]:
+        """Each plan's latest signed (else printed) agreement, with its PDF's SHA-256 when it
+        was signed."""
+        found: dict[uuid.UUID, tuple[uuid.UUID, str | None]] = {}
         # SQLite caps bound parameters; a workspace holds one collector's plans, so chunks of
         # 500 ids are plenty.
         for start in range(0, len(plan_ids), 500):
@@ -915,10 +944,7 @@ class PlanService:
                 )
             ).all()
             for plan_id, agreement_id, sha256 in rows:
-                path = self._attachment_path(sha256, PDF_MIME) if sha256 else None
-                # Sync carries the attachment rows, not (yet) their files: an agreement signed
-                # on another laptop is listed here but cannot be printed from here.
-                found[plan_id] = (agreement_id, path if path and path.exists() else None)
+                found[plan_id] = (agreement_id, sha256)
         return found
 
     def _summary(
@@ -928,10 +954,13 @@ class PlanService:
         borrower: models.Borrower,
         proposer: models.AppUser | None,
         identity: Identity | None,
-        signed: Mapping[uuid.UUID, tuple[uuid.UUID, Path | None]],
+        signed: Mapping[uuid.UUID, tuple[uuid.UUID, str | None]],
     ) -> PlanSummary:
         refusal = _sign_refusal(plan, case, proposer.waiver_authority_pct if proposer else None)
-        agreement_id, pdf_path = signed.get(plan.id, (None, None))
+        agreement_id, pdf_sha256 = signed.get(plan.id, (None, None))
+        # The file arrives with the sync after its row; until then the plan cannot be printed
+        # from here.
+        pdf_path = self._files().path(pdf_sha256) if pdf_sha256 else None
         decidable = (
             identity is not None
             and identity.role in DECIDING_ROLES

@@ -10,12 +10,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 from PIL import Image, ImageDraw
 from pypdf import PdfReader
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app import errors
 from app.services import agreements, plans
@@ -364,10 +366,8 @@ def test_signing_stores_the_pdf_and_both_signatures_and_locks_the_plan(
     assert (audit.action, audit.entity_id) == ("sign_agreement", str(signed.agreement_id))
     for attachment_id in attachments:
         assert _queued(workspace, attachment_id) == [("attachment", "insert")]
-    assert _queued(workspace, signed.agreement_id) == [
-        ("agreement", "insert"),
-        ("agreement", "update"),
-    ]
+    # One insert that already names its three attachments: signing is one transaction.
+    assert _queued(workspace, signed.agreement_id) == [("agreement", "insert")]
     assert _queued(workspace, plan_id)[-1] == ("repayment_plan", "update")
     assert _queued(workspace, book.case_id) == [("loan_case", "update")]
     with workspace.session() as session:
@@ -399,6 +399,43 @@ def test_signing_stores_the_pdf_and_both_signatures_and_locks_the_plan(
     with pytest.raises(plans.PlanServiceError) as no_file:
         service.save_agreement_pdf(plan_id, tmp_path / "again.pdf")
     assert no_file.value.code == "no_agreement_pdf"
+
+
+def test_a_signing_that_fails_after_the_agreement_is_staged_records_nothing(
+    workspace: Workspace, book: Book, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service = _service(workspace)
+    plan_id = service.save_draft(book.case_id, _terms())
+    staged: list[uuid.UUID] = []
+    stage = agreements.stage_agreement
+
+    def stage_then_fail(
+        session: Session, printed: agreements.PrintedAgreement, *args: Any, **kw: Any
+    ) -> None:
+        stage(session, printed, *args, **kw)
+        session.flush()
+        staged.append(printed.agreement_id)
+        assert session.get(models.Agreement, printed.agreement_id) is not None
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(agreements, "stage_agreement", stage_then_fail)
+    with workspace.session() as session:
+        queued_before = session.scalars(select(OutboxEntry.id)).all()
+    with pytest.raises(OSError):
+        service.sign(plan_id, signature_png(), signature_png((0, 0, 0, 255)), "上海")
+
+    assert staged, "the failure came after the agreement row was staged"
+    with workspace.session() as session:
+        assert session.scalars(select(models.Agreement.id)).all() == []
+        assert session.scalars(select(models.Attachment.id)).all() == []
+        assert session.scalars(select(OutboxEntry.id)).all() == queued_before
+        assert session.get_one(models.RepaymentPlan, plan_id).status == "draft"
+        assert session.get_one(models.LoanCase, book.case_id).active_plan_id is None
+    # The files written for it were removed again: no orphans.
+    assert not list((workspace.folder / plans.ATTACHMENTS_FOLDER).glob("*"))
+    # And the plan can still be signed.
+    monkeypatch.setattr(agreements, "stage_agreement", stage)
+    assert service.sign(plan_id, signature_png(), signature_png(), "上海").status == "active"
 
 
 def test_signing_needs_both_signatures_as_png(workspace: Workspace, book: Book) -> None:
