@@ -20,6 +20,23 @@ os.environ["FIELDCOLLECT_LOG_DIR"] = tempfile.mkdtemp(prefix="fieldcollect-logs-
 os.environ.setdefault("FIELDCOLLECT_LANG", "en")
 
 
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[object]:
+    """Every test's OS keyring: an empty one in memory, never the developer's own.
+
+    A test that means another backend (none at all, say) sets it with `keyring.set_keyring`.
+    """
+    import keyring
+
+    from tests.helpers.memory_keyring import MemoryKeyring
+
+    before = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(before)
+
+
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A demo workspace (600 cases, today as its today) built once per test run; copy, don't use."""

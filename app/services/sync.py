@@ -1,7 +1,8 @@
 """Log in to a central database and sync a workspace with it: push first, then pull.
 
-`SyncService.login` checks the user against the central database, keeps the password in the OS
-keyring (or for this session only, when the machine has none) and runs the first sync.
+`SyncService.login` checks the user against the central database, encrypts the workspace's store
+with a new key kept in the OS keyring (refused on a machine without one), keeps the password
+there too and runs the first sync.
 `SyncService.run` agrees on the schema, pushes the outbox, pulls what changed, removes the cases
 taken away once their outbox is empty, refreshes the touched cases' list columns and notes the
 time. The same code serves a PostgreSQL central and the embedded SQLite one (the demo's).
@@ -26,6 +27,7 @@ from app.services.status import STATE_LAST_SYNC_AT
 from app.services.workspace import (
     STATE_DEMO,
     STATE_SERVER_URL,
+    STATE_SERVER_USER,
     STATE_USER_ID,
     Workspace,
 )
@@ -34,9 +36,6 @@ from app.store.local_models import OutboxEntry
 from app.sync import credentials, handshake, pull, push
 
 logger = logging.getLogger(__name__)
-
-# The login name the workspace syncs as (the server URL is kept without it and its password).
-STATE_SERVER_USER = "server_user"
 
 # progress(stage, done, total): stage is "push", "rows", "cases" or "done".
 SyncProgress = Callable[[str, int, int], None]
@@ -184,6 +183,8 @@ class SyncService:
             ) from exc
         finally:
             engine.dispose()
+        # A real workspace's store is encrypted before anything of the user's reaches it.
+        self.workspace.encrypt(self.passwords)
         in_keyring = True
         if url.get_backend_name() != "sqlite" and password is not None:
             in_keyring = self.passwords.save(self._credential_key(url, username), password)

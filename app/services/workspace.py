@@ -2,11 +2,18 @@
 
 Opening a workspace upgrades its local store to this version's schema (copying it aside first)
 and refuses a store written by a newer version. Services receive the open `Workspace`.
+
+A real workspace (one somebody logged in to) keeps its store encrypted with SQLCipher: the first
+login makes a random key, puts it in the OS keyring under the workspace's id and rewrites the
+store encrypted (`Workspace.encrypt`). The id is the one thing kept in the clear beside the store
+(`workspace.id`), so that opening can find the key; the key itself is never written to the folder.
+The demo workspace stays a plain SQLite file: it holds generated people only.
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,14 +27,21 @@ from app import errors
 from app.store import engines, schema_upgrade
 from app.store.local_models import SyncState
 from app.store.models import AppUser
+from app.sync import credentials
+
+logger = logging.getLogger(__name__)
 
 LOCAL_STORE_NAME = "local.db"
 EMBEDDED_CENTRAL_NAME = "central.db"
+# Beside an encrypted store: the workspace's id, which names its key in the keyring.
+WORKSPACE_ID_NAME = "workspace.id"
 
 # Keys of the local `sync_state` table that describe the workspace itself.
 STATE_USER_ID = "user_id"
 STATE_SERVER_URL = "server_url"
 STATE_DEMO = "demo"
+# The login name the workspace syncs as; only a login writes it (the demo does not).
+STATE_SERVER_USER = "server_user"
 
 
 def default_workspace_dir() -> Path:
@@ -58,16 +72,38 @@ class Workspace:
     Attributes:
         folder: the workspace folder.
         engine: the engine on the local store.
+        workspace_id: the id naming the store's key in the keyring (None for a plain store).
     """
 
-    def __init__(self, folder: Path, engine: Engine) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        engine: Engine,
+        *,
+        workspace_id: str | None = None,
+        store_key: bytes | None = None,
+    ) -> None:
         self.folder = folder
         self.engine = engine
+        self.workspace_id = workspace_id
+        self._store_key = store_key
         self._sessions = engines.session_factory(engine)
 
     @classmethod
-    def open(cls, folder: Path, *, create: bool = False) -> Workspace:
-        """Open (or with `create`, make) the workspace in `folder`, upgrading its local store."""
+    def open(
+        cls,
+        folder: Path,
+        *,
+        create: bool = False,
+        keys: credentials.PasswordStore | None = None,
+    ) -> Workspace:
+        """Open (or with `create`, make) the workspace in `folder`, upgrading its local store.
+
+        An encrypted store is opened with its key from `keys` (the OS keyring by default);
+        `credentials.WorkspaceKeyError` says when the key cannot be had, `errors.StoreError` when
+        it does not open the file. A plain store that belongs to a logged-in user (made by an
+        older version) is encrypted on the way when the machine has a keyring.
+        """
         folder = folder.expanduser().resolve()
         store = folder / LOCAL_STORE_NAME
         if not store.exists() and not create:
@@ -75,21 +111,83 @@ class Workspace:
                 f"{folder} is not a FieldCollect workspace (no {LOCAL_STORE_NAME}); "
                 "create one with 'fieldcollect demo' or 'fieldcollect login'"
             )
+        keys = keys if keys is not None else credentials.PasswordStore()
+        workspace_id, store_key = None, None
         if store.exists() and not engines.is_sqlite_file(store):
-            raise errors.StoreError(f"{store} is not a FieldCollect store (not a SQLite database)")
+            workspace_id = _encrypted_store_id(folder, store)
+            store_key = keys.workspace_key(workspace_id, str(folder))
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise errors.WorkspaceError(
                 f"cannot create the workspace folder {folder}: {exc}"
             ) from exc
-        engine = engines.sqlite_engine(store)
+        if store_key is None:
+            engine = engines.sqlite_engine(store)
+        else:
+            engine = _opened_encrypted(store, store_key, workspace_id)
         try:
             schema_upgrade.upgrade(engine, schema_upgrade.SchemaKind.LOCAL, store_file=store)
         except Exception:
             engine.dispose()
             raise
-        return cls(folder, engine)
+        workspace = cls(folder, engine, workspace_id=workspace_id, store_key=store_key)
+        if store_key is None and workspace._belongs_to_a_login():
+            workspace._encrypt_if_possible(keys)
+        return workspace
+
+    @property
+    def encrypted(self) -> bool:
+        """Whether the local store is encrypted (every real workspace; not the demo)."""
+        return self._store_key is not None
+
+    @property
+    def store_key(self) -> bytes | None:
+        """The store's 32-byte key, for deriving the attachments' key (None for a plain store)."""
+        return self._store_key
+
+    def encrypt(self, keys: credentials.PasswordStore) -> bool:
+        """Encrypt the plain local store with a new key kept in `keys`; False if it already was.
+
+        The key goes to the keyring first (`credentials.WorkspaceKeyError` without one, nothing
+        touched), then an encrypted copy of the store is written beside it and renamed over it,
+        so a crash leaves either the plain store or the encrypted one, never half of each. Plain
+        copies made before upgrades (`local.db.before-*.bak`) are deleted: they would keep the
+        borrowers readable.
+        """
+        if self._store_key is not None:
+            return False
+        workspace_id = str(uuid.uuid4())
+        key = keys.new_workspace_key(workspace_id)
+        store = self.store_path
+        partial = store.with_name(f"{store.name}.encrypting")
+        self.engine.dispose()
+        try:
+            engines.encrypt_copy(store, partial, key)
+            _write_workspace_id(self.folder, workspace_id)
+            for journal in ("-wal", "-shm"):
+                store.with_name(store.name + journal).unlink(missing_ok=True)
+            partial.replace(store)
+        except Exception as exc:
+            partial.unlink(missing_ok=True)
+            keys.forget_workspace_key(workspace_id)
+            raise errors.StoreError(f"cannot encrypt the store {store}: {exc}") from exc
+        for backup in self.folder.glob(f"{LOCAL_STORE_NAME}.before-*.bak"):
+            backup.unlink(missing_ok=True)
+        self.engine = _opened_encrypted(store, key, workspace_id)
+        self._sessions = engines.session_factory(self.engine)
+        self.workspace_id, self._store_key = workspace_id, key
+        logger.info("the local store is now encrypted (workspace %s)", workspace_id)
+        return True
+
+    def _belongs_to_a_login(self) -> bool:
+        return self.state(STATE_DEMO) != "1" and self.state(STATE_SERVER_USER) is not None
+
+    def _encrypt_if_possible(self, keys: credentials.PasswordStore) -> None:
+        try:
+            self.encrypt(keys)
+        except credentials.WorkspaceKeyError as exc:
+            logger.warning("the store of %s stays unencrypted: %s", self.folder, exc)
 
     @property
     def store_path(self) -> Path:
@@ -133,3 +231,37 @@ class Workspace:
 
     def __exit__(self, *_exc: object) -> None:
         self.close()
+
+
+def _encrypted_store_id(folder: Path, store: Path) -> str:
+    """The id of the workspace whose encrypted store `store` is; a StoreError when there is none."""
+    id_file = folder / WORKSPACE_ID_NAME
+    if not engines.may_be_encrypted_store(store) or not id_file.is_file():
+        raise errors.StoreError(
+            f"{store} is not a FieldCollect store (not a SQLite database, and no "
+            f"{WORKSPACE_ID_NAME} beside it naming the key of an encrypted one)"
+        )
+    try:
+        return str(uuid.UUID(id_file.read_text(encoding="utf-8").strip()))
+    except (OSError, ValueError) as exc:
+        raise errors.StoreError(
+            f"{id_file} does not hold a workspace id, so the key of {store} cannot be found"
+        ) from exc
+
+
+def _write_workspace_id(folder: Path, workspace_id: str) -> None:
+    partial = folder / f".{WORKSPACE_ID_NAME}.partial"
+    partial.write_text(workspace_id + "\n", encoding="utf-8")
+    partial.replace(folder / WORKSPACE_ID_NAME)
+
+
+def _opened_encrypted(store: Path, key: bytes, workspace_id: str | None) -> Engine:
+    engine = engines.encrypted_sqlite_engine(store, key)
+    try:
+        engines.check_store_key(engine)
+    except engines.WrongStoreKeyError as exc:
+        raise errors.StoreError(
+            f"{store} cannot be opened with the key kept for workspace {workspace_id}: the key "
+            "is wrong, or the file is damaged or not this workspace's store"
+        ) from exc
+    return engine

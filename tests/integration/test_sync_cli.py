@@ -61,7 +61,12 @@ def test_login_keeps_the_password_in_the_keyring_and_sync_uses_it(
     assert f"logged in as {alice}" in out.out and "pulled" in out.out
     assert out.err == ""
     key = credentials.credential_key(alice, world.url.host, world.url.port, world.url.database)
-    assert backend.passwords == {(credentials.SERVICE, key): PASSWORD}
+    workspace_id = (folder / "workspace.id").read_text().strip()
+    assert backend.passwords.keys() == {
+        (credentials.SERVICE, key),
+        (credentials.SERVICE, credentials.workspace_key_entry(workspace_id)),
+    }
+    assert backend.passwords[(credentials.SERVICE, key)] == PASSWORD
     assert _run("sync", "--workspace", str(folder), monkeypatch=monkeypatch) == 0
     assert "pushed 0 changes" in capsys.readouterr().out
     with Workspace.open(folder) as workspace:
@@ -74,24 +79,29 @@ def test_login_keeps_the_password_in_the_keyring_and_sync_uses_it(
         assert PASSWORD.encode() not in stored.read_bytes(), stored.name
 
 
-def test_without_a_keyring_the_password_is_kept_for_the_session_only(
+def test_without_a_keyring_login_is_refused_and_nothing_is_kept(
     world: World,
     tmp_path: Path,
     os_keyring: None,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
+    # The store of a real workspace is encrypted and its key must outlive the session: a
+    # machine with no keyring cannot keep it, so the login stops before any row is copied.
     keyring.set_keyring(fail.Keyring())
     alice = world.user("alice", "collector", "North")
+    world.seed_cases(alice, "North", 1)
     folder = tmp_path / "alice"
     login = ("login", "--workspace", str(folder), "--server", world.server, "--user", alice)
-    assert _run(*login, "--password-stdin", stdin=f"{PASSWORD}\n", monkeypatch=monkeypatch) == 0
+    assert _run(*login, "--password-stdin", stdin=f"{PASSWORD}\n", monkeypatch=monkeypatch) == 1
     err = capsys.readouterr().err
-    assert "no keyring" in err and "session only" in err
+    assert "no keyring" in err and "encryption key" in err
     assert PASSWORD not in err
-    # The next sync is given the password again (the test server trusts, so it also works bare).
-    assert _run("sync", "--workspace", str(folder), "--password-stdin", stdin=f"{PASSWORD}\n",
-                monkeypatch=monkeypatch) == 0  # fmt: skip
+    assert not (folder / "workspace.id").exists()
+    with Workspace.open(folder) as workspace, workspace.session() as session:
+        assert not workspace.encrypted
+        assert workspace.identity() is None
+        assert session.scalars(select(models.LoanCase.id)).all() == []
 
 
 def test_sync_exits_1_when_the_central_database_refuses_a_change(

@@ -18,8 +18,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-import keyring.backend
-import keyring.errors
 from sqlalchemy import Engine, create_engine, select, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session
@@ -30,29 +28,10 @@ from app.services.workspace import Workspace
 from app.store import models
 from app.sync import central_security, credentials
 from tests.helpers import postgres
+from tests.helpers.memory_keyring import MemoryKeyring
 
 PASSWORD = "s3cret-pw"
 AT = dt.datetime(2026, 11, 20, 2, 30, tzinfo=dt.UTC)
-
-
-class MemoryKeyring(keyring.backend.KeyringBackend):
-    """A keyring that keeps passwords in a dict: the tests' stand-in for the OS keyring."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.passwords: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.passwords.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.passwords[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.passwords.pop((service, username), None) is None:
-            raise keyring.errors.PasswordDeleteError(username)
 
 
 @dataclass
