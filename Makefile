@@ -40,6 +40,7 @@ test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/pytest -m "not benchmark" -q
 
 bench: setup
+	$(BIN)/python -c 'import ortools' 2>/dev/null || $(BIN)/python -m pip install -q -e ".[bench]"
 	FIELDCOLLECT_BENCH_DATA=$${FIELDCOLLECT_BENCH_DATA:-../shared/bench} QT_QPA_PLATFORM=offscreen \
 		$(BIN)/pytest -m benchmark -q -s tests/benchmarks
 	@echo "figures written to bench-results.json"
