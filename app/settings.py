@@ -12,6 +12,7 @@ import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,14 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("compliance_profile", str, "CN", "Contact rules", ("CN", "US", "UK")),
     SettingSpec("promise_grace_days", int, 3, "Days of grace before a promise counts as broken"),
     SettingSpec("auto_sync", bool, True, "Sync automatically when the server is reachable"),
+    # The day plan's estimated cost: road distance × cost per km + hours on duty × hourly rate.
+    SettingSpec("cost_per_km", Decimal, Decimal("0.80"), "Travel cost per km (yuan)"),
+    SettingSpec("hourly_rate", Decimal, Decimal("40.00"), "Collector's hourly rate (yuan)"),
+    # The map's background: none (markers and routes on plain ground), an online tile server,
+    # or an .mbtiles file imported into the data folder (app.services.map_tiles).
+    SettingSpec("map_tiles", str, "none", "Map background", ("none", "online", "mbtiles")),
+    SettingSpec("map_tile_url", str, "", "Online map tiles (URL with {z}, {x} and {y})"),
+    SettingSpec("map_mbtiles_file", str, "", "Offline map tiles (.mbtiles file)"),
 )
 _BY_KEY = {spec.key: spec for spec in SETTINGS}
 
@@ -63,6 +72,20 @@ def default_path() -> Path:
 
 
 def _checked(spec: SettingSpec, value: Any) -> Any:
+    if spec.kind is Decimal and isinstance(value, str):
+        # JSON has no decimal type: amounts are stored as their text, never as floats.
+        try:
+            value = Decimal(value)
+        except InvalidOperation:
+            raise errors.KnownError(
+                f"setting {spec.key!r} needs an amount, got {value!r}"
+            ) from None
+    if (
+        spec.kind is Decimal
+        and isinstance(value, Decimal)
+        and not (value.is_finite() and value >= 0)
+    ):
+        raise errors.KnownError(f"setting {spec.key!r} must be an amount of 0 or more, got {value}")
     if type(value) is not spec.kind:
         raise errors.KnownError(f"setting {spec.key!r} needs a {spec.kind.__name__}, got {value!r}")
     if spec.choices is not None and value not in spec.choices:
@@ -113,4 +136,6 @@ class Preferences:
         self._values[key] = _checked(spec, value)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         document = {"version": SETTINGS_VERSION, "values": self._values}
-        self.path.write_text(json.dumps(document, indent=1, sort_keys=True), encoding="utf-8")
+        self.path.write_text(
+            json.dumps(document, indent=1, sort_keys=True, default=str), encoding="utf-8"
+        )

@@ -4,25 +4,31 @@ Each planned visit's start must fall in its agreed window (when it has one) AND 
 contact hours of the compliance profile at the borrower's place AND in the collector's shift.
 The route starts and ends at the collector's home (else the team's office). PyVRP solves it
 (app.routing); the order is saved on the visits (queued for sync) and every visit left out gets
-a reason code. Times are counted in seconds from midnight of the day in the collector's zone.
+a reason code. An order the collector chooses by hand is timed the same way (app.routing.schedule)
+and warned about, never refused; a locked stop keeps its start time when the day is planned again.
+Times are counted in seconds from midnight of the day in the collector's zone.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
+import math
 import uuid
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import errors, settings
+from app.documents import route_sheet_pdf
 from app.domain import compliance, vocabulary
 from app.routing import problem as route_problem
-from app.routing import solver, travel_matrix
+from app.routing import schedule, solver, travel_matrix
 from app.services.workspace import Workspace
 from app.store import models
 from app.sync import outbox
@@ -32,8 +38,9 @@ TRAVEL_KMH = 18.0
 ROAD_FACTOR = 1.3
 VISIT_MINUTES = 30
 SHIFT = (dt.time(8, 30), dt.time(20, 30))
-COST_PER_KM = Decimal("0.80")
-HOURLY_RATE = Decimal("40.00")
+# A locked stop outranks every other visit: re-planning keeps it before anything else.
+PRIORITY = 50
+LOCKED_PRIORITY = 100
 
 
 class LeftOutReason(enum.StrEnum):
@@ -42,6 +49,13 @@ class LeftOutReason(enum.StrEnum):
     OUT_OF_REACH = "out_of_reach"
     NO_ROOM_LEFT = "no_room_left"
     NO_SKILLED_COLLECTOR = "no_skilled_collector"
+
+
+class StopWarning(enum.StrEnum):
+    """What is wrong with a stop in an order the collector chose; `ui/` words it by code."""
+
+    AFTER_WINDOW = "after_window"  # reached after its window (and the legal hours) closed
+    OUTSIDE_EVERY_WINDOW = "outside_every_window"  # no time today is allowed for it
 
 
 _SOLVER_REASONS = {
@@ -67,6 +81,13 @@ class PlannedStop:
         start: when the visit starts, after waiting for its window (UTC).
         wait_minutes: minutes waited before the start.
         leg_km: road distance from the previous place.
+        departure: when the visit ends (UTC).
+        window_start: the earliest allowed start today (agreed window ∩ legal hours ∩ shift),
+            UTC; None when no time today is allowed.
+        window_end: the latest allowed start (UTC); None likewise.
+        warning: what is wrong with the stop in this order, if anything.
+        late_minutes: how late after the window the visit starts (AFTER_WINDOW only).
+        locked: whether the stop keeps its start time when the day is planned again.
     """
 
     visit_id: uuid.UUID
@@ -75,6 +96,12 @@ class PlannedStop:
     start: dt.datetime
     wait_minutes: int
     leg_km: float
+    departure: dt.datetime | None = None
+    window_start: dt.datetime | None = None
+    window_end: dt.datetime | None = None
+    warning: StopWarning | None = None
+    late_minutes: int = 0
+    locked: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +122,8 @@ class DayPlan:
         travel_minutes: time on the road.
         back_at: when the collector is home again (UTC), None without stops.
         cost: distance × cost per km plus the day's hours × hourly rate, in yuan.
+        duty_minutes: from leaving home to coming back, waits and visits included.
+        back_after_shift: whether the collector is home only after his shift ends.
     """
 
     day: dt.date
@@ -104,6 +133,13 @@ class DayPlan:
     travel_minutes: int
     back_at: dt.datetime | None
     cost: Decimal
+    duty_minutes: int = 0
+    back_after_shift: bool = False
+
+    @property
+    def warnings(self) -> int:
+        """How many stops carry a warning."""
+        return sum(1 for stop in self.stops if stop.warning is not None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,10 +147,39 @@ class _Candidate:
     visit: models.Visit
     location: tuple[float, float] | None
     window: tuple[float, float] | None  # seconds from the day's midnight; None: never allowed
+    locked: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Day:
+    """One collector's day, as read from the store: everything planning and timing need."""
+
+    day: dt.date
+    midnight: dt.datetime
+    home: tuple[float, float]
+    shift: tuple[float, float]  # seconds from midnight
+    max_visits: int
+    collector: str
+    candidates: tuple[_Candidate, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Rates:
+    cost_per_km: Decimal
+    hourly_rate: Decimal
+
+
+_TRAVEL = route_problem.Travel(
+    route_problem.TravelMode.HAVERSINE, kmh=TRAVEL_KMH, road_factor=ROAD_FACTOR
+)
 
 
 class DayPlanService:
-    """Orders the workspace owner's planned visits of a day into a route."""
+    """Orders the workspace owner's planned visits of a day into a route.
+
+    `locked` maps a visit to the start time it is pinned to (UTC): planning again keeps it there
+    (and so before and after the same locked stops), timing a hand-made order starts it there.
+    """
 
     def __init__(
         self,
@@ -131,37 +196,124 @@ class DayPlanService:
             return "CN"
         return str(self._preferences.get("compliance_profile"))
 
-    def plan_day(self, day: dt.date) -> DayPlan:
-        """Plan `day`'s planned visits and save their order; visits left out get order None."""
+    def _rates(self) -> _Rates:
+        def rate(key: str) -> Decimal:
+            if self._preferences is not None:
+                return Decimal(self._preferences.get(key))
+            return Decimal(next(spec.default for spec in settings.SETTINGS if spec.key == key))
+
+        return _Rates(cost_per_km=rate("cost_per_km"), hourly_rate=rate("hourly_rate"))
+
+    def plan_day(
+        self, day: dt.date, locked: Mapping[uuid.UUID, dt.datetime] | None = None
+    ) -> DayPlan:
+        """Plan `day`'s planned visits and save their order; visits left out get order None.
+        Locked visits keep their start time (when it is still allowed) and are planned first."""
+        with self._workspace.session() as session:
+            context = self._load(session, day, locked or {})
+            plan = _solve(context, self._seconds, self._rates())
+            _save_order(session, context, [stop.visit_id for stop in plan.stops])
+            return plan
+
+    def current_plan(
+        self, day: dt.date, locked: Mapping[uuid.UUID, dt.datetime] | None = None
+    ) -> DayPlan:
+        """The saved route of `day` (the planned visits with an order), timed; saves nothing."""
+        with self._workspace.session() as session:
+            context = self._load(session, day, locked or {})
+            ordered = sorted(
+                (c for c in context.candidates if c.visit.route_order is not None),
+                key=lambda c: c.visit.route_order or 0,
+            )
+            return _timed(context, ordered, (), self._rates())
+
+    def reorder(
+        self,
+        day: dt.date,
+        visit_ids: Sequence[uuid.UUID],
+        locked: Mapping[uuid.UUID, dt.datetime] | None = None,
+    ) -> DayPlan:
+        """Make `visit_ids` the route of `day` in that order (the collector's choice): timed at
+        once, warnings on the stops that miss their window, and saved as the visits' order (which
+        syncs). Planned visits not listed leave the route; a visit without a position cannot be
+        on it."""
+        with self._workspace.session() as session:
+            context = self._load(session, day, locked or {})
+            by_id = {c.visit.id: c for c in context.candidates}
+            unknown = [visit_id for visit_id in visit_ids if visit_id not in by_id]
+            if unknown:
+                raise DayPlanError(
+                    f"visit {unknown[0]} is not a planned visit of yours on {day.isoformat()}"
+                )
+            ordered = [by_id[visit_id] for visit_id in visit_ids if by_id[visit_id].location]
+            plan = _timed(context, ordered, (), self._rates())
+            _save_order(session, context, [stop.visit_id for stop in plan.stops])
+            return plan
+
+    def write_route_sheet(
+        self,
+        day: dt.date,
+        target: Path,
+        locked: Mapping[uuid.UUID, dt.datetime] | None = None,
+    ) -> DayPlan:
+        """Write the route sheet of `day`'s saved route to `target` (a PDF to print or carry):
+        the stops in order with loan, borrower, address, window, arrival, waiting and notes, and
+        the day's distance, time and cost. Returns the plan it shows."""
+        with self._workspace.session() as session:
+            context = self._load(session, day, locked or {})
+            ordered = sorted(
+                (c for c in context.candidates if c.visit.route_order is not None),
+                key=lambda c: c.visit.route_order or 0,
+            )
+            plan = _timed(context, ordered, (), self._rates())
+            sheet = _route_sheet(session, context, plan, self._rates())
+        route_sheet_pdf.write_route_sheet(sheet, target)
+        return plan
+
+    def _load(
+        self, session: Session, day: dt.date, locked: Mapping[uuid.UUID, dt.datetime]
+    ) -> _Day:
         identity = self._workspace.identity()
         if identity is None:
             raise DayPlanError("nobody has logged in to this workspace yet; log in first")
-        with self._workspace.session() as session:
-            user = session.get_one(models.AppUser, identity.user_id)
-            team = session.get(models.Team, user.team_id) if user.team_id else None
-            zone_name = team.timezone if team else "Asia/Shanghai"
-            home = _home(user, team)
-            visits = session.scalars(
-                select(models.Visit).where(
-                    models.Visit.user_id == user.id,
-                    models.Visit.planned_date == day,
-                    models.Visit.status == vocabulary.VisitStatus.PLANNED,
-                )
-            ).all()
-            midnight = dt.datetime.combine(day, dt.time(), ZoneInfo(zone_name))
-            candidates = [self._candidate(session, visit, day, midnight) for visit in visits]
-            plan = _solve(candidates, home, day, midnight, self._seconds, user.max_visits_per_day)
-            placed = {stop.visit_id: stop.order for stop in plan.stops}
-            for candidate in candidates:
-                order = placed.get(candidate.visit.id)
-                if candidate.visit.route_order != order:
-                    candidate.visit.route_order = order
-                    candidate.visit.updated_at = models.utc_now()
-                    outbox.enqueue(session, candidate.visit, "update")
-            return plan
+        user = session.get_one(models.AppUser, identity.user_id)
+        team = session.get(models.Team, user.team_id) if user.team_id else None
+        zone_name = team.timezone if team else "Asia/Shanghai"
+        home = _home(user, team)
+        visits = session.scalars(
+            select(models.Visit)
+            .where(
+                models.Visit.user_id == user.id,
+                models.Visit.planned_date == day,
+                models.Visit.status == vocabulary.VisitStatus.PLANNED,
+            )
+            .order_by(models.Visit.window_start.asc().nulls_last(), models.Visit.id)
+        ).all()
+        midnight = dt.datetime.combine(day, dt.time(), ZoneInfo(zone_name))
+        shift_start, shift_end = (
+            (dt.datetime.combine(day, moment, midnight.tzinfo) - midnight).total_seconds()
+            for moment in SHIFT
+        )
+        return _Day(
+            day=day,
+            midnight=midnight,
+            home=home,
+            shift=(shift_start, shift_end),
+            max_visits=user.max_visits_per_day,
+            collector=user.display_name,
+            candidates=tuple(
+                self._candidate(session, visit, day, midnight, locked.get(visit.id))
+                for visit in visits
+            ),
+        )
 
     def _candidate(
-        self, session: Session, visit: models.Visit, day: dt.date, midnight: dt.datetime
+        self,
+        session: Session,
+        visit: models.Visit,
+        day: dt.date,
+        midnight: dt.datetime,
+        pinned: dt.datetime | None,
     ) -> _Candidate:
         address = (
             session.get(models.BorrowerAddress, visit.address_id) if visit.address_id else None
@@ -178,8 +330,14 @@ class DayPlanService:
             latest = min(latest, visit.window_end)
         if earliest > latest:
             return _Candidate(visit, (address.lon, address.lat), None)
+        if pinned is not None and earliest <= pinned <= latest:
+            # A locked stop starts where the collector left it; one pinned to a time that is no
+            # longer allowed is planned as if unlocked.
+            earliest = latest = pinned
         window = ((earliest - midnight).total_seconds(), (latest - midnight).total_seconds())
-        return _Candidate(visit, (address.lon, address.lat), window)
+        return _Candidate(
+            visit, (address.lon, address.lat), window, locked=earliest == latest == pinned
+        )
 
 
 def _home(user: models.AppUser, team: models.Team | None) -> tuple[float, float]:
@@ -192,36 +350,38 @@ def _home(user: models.AppUser, team: models.Team | None) -> tuple[float, float]
     )
 
 
-def _solve(
-    candidates: list[_Candidate],
-    home: tuple[float, float],
-    day: dt.date,
-    midnight: dt.datetime,
-    seconds: float,
-    max_visits: int,
-) -> DayPlan:
+def _save_order(session: Session, context: _Day, route: Sequence[uuid.UUID]) -> None:
+    """Give the route's visits their positions (from 1) and the others none; queue what changed."""
+    placed = {visit_id: order for order, visit_id in enumerate(route, start=1)}
+    for candidate in context.candidates:
+        order = placed.get(candidate.visit.id)
+        if candidate.visit.route_order != order:
+            candidate.visit.route_order = order
+            candidate.visit.updated_at = models.utc_now()
+            outbox.enqueue(session, candidate.visit, "update")
+
+
+def _solve(context: _Day, seconds: float, rates: _Rates) -> DayPlan:
     left_out = [
         LeftOutVisit(
             c.visit.id,
             LeftOutReason.NO_POSITION if c.location is None else LeftOutReason.OUTSIDE_EVERY_WINDOW,
         )
-        for c in candidates
+        for c in context.candidates
         if c.location is None or c.window is None
     ]
-    routable = [c for c in candidates if c.location is not None and c.window is not None]
+    routable = [c for c in context.candidates if c.location is not None and c.window is not None]
     if not routable:
-        return DayPlan(day, (), tuple(left_out), 0.0, 0, None, Decimal("0.00"))
-    shift = tuple(
-        (dt.datetime.combine(day, moment, midnight.tzinfo) - midnight).total_seconds()
-        for moment in SHIFT
-    )
+        return _timed(context, [], left_out, rates)
     problem = route_problem.RouteProblem(
-        travel=route_problem.Travel(
-            route_problem.TravelMode.HAVERSINE, kmh=TRAVEL_KMH, road_factor=ROAD_FACTOR
-        ),
+        travel=_TRAVEL,
         vehicles=(
             route_problem.Vehicle(
-                id="me", start=home, end=home, shift=shift, max_jobs=max_visits or None
+                id="me",
+                start=context.home,
+                end=context.home,
+                shift=context.shift,
+                max_jobs=context.max_visits or None,
             ),
         ),
         jobs=tuple(
@@ -230,7 +390,7 @@ def _solve(
                 location=c.location,
                 service=VISIT_MINUTES * 60.0,
                 time_windows=(c.window,),
-                priority=50,
+                priority=LOCKED_PRIORITY if c.locked else PRIORITY,
             )
             for c in routable
             if c.location is not None and c.window is not None
@@ -244,44 +404,140 @@ def _solve(
                 _SOLVER_REASONS.get(missing.code.value, LeftOutReason.NO_ROOM_LEFT),
             )
         )
-    stops: list[PlannedStop] = []
-    distance_m = 0.0
-    travel_s = 0.0
-    back_at = None
-    locations = {str(c.visit.id): c.location for c in routable}
-    for route in solution.routes:
-        distance_m += route.distance
-        previous = home
-        for order, step in enumerate(route.steps, start=1):
-            here = locations[step.job]
-            assert here is not None
-            metres, seconds = travel_matrix.leg(problem.travel, previous, here)
-            travel_s += seconds
-            stops.append(
-                PlannedStop(
-                    visit_id=uuid.UUID(step.job),
-                    order=order,
-                    arrival=(midnight + dt.timedelta(seconds=step.arrival)).astimezone(dt.UTC),
-                    start=(midnight + dt.timedelta(seconds=step.start)).astimezone(dt.UTC),
-                    wait_minutes=round((step.start - step.arrival) / 60),
-                    leg_km=round(metres / 1000, 2),
-                )
+    by_id = {str(c.visit.id): c for c in routable}
+    ordered = [by_id[step.job] for route in solution.routes for step in route.steps]
+    return _timed(context, ordered, left_out, rates)
+
+
+def _timed(
+    context: _Day,
+    ordered: Sequence[_Candidate],
+    left_out: Sequence[LeftOutVisit],
+    rates: _Rates,
+) -> DayPlan:
+    """The day of visiting `ordered` (all with a position) in that order, from home and back:
+    each visit starts as early as its window allows (app.routing.schedule, as the solver's
+    routes are timed), a stop reached too late or never allowed today gets a warning."""
+    if not ordered:
+        return DayPlan(context.day, (), tuple(left_out), 0.0, 0, None, Decimal("0.00"))
+    problem = route_problem.RouteProblem(
+        travel=_TRAVEL,
+        vehicles=(
+            route_problem.Vehicle(
+                id="me", start=context.home, end=context.home, shift=context.shift
+            ),
+        ),
+        jobs=tuple(
+            route_problem.Job(
+                id=str(c.visit.id),
+                location=c.location,
+                service=VISIT_MINUTES * 60.0,
+                time_windows=(c.window,) if c.window is not None else (),
             )
-            previous = here
-        if route.steps:
-            _metres, seconds = travel_matrix.leg(problem.travel, previous, home)
-            travel_s += seconds
-            back = route.steps[-1].departure + seconds
-            back_at = (midnight + dt.timedelta(seconds=back)).astimezone(dt.UTC)
-    on_duty_hours = Decimal(sum(route.duration for route in solution.routes)) / 3600
-    km = Decimal(distance_m) / 1000
-    cost = (km * COST_PER_KM + on_duty_hours * HOURLY_RATE).quantize(Decimal("0.01"))
+            for c in ordered
+            if c.location is not None
+        ),
+    )
+    places = travel_matrix.index_places(problem)
+    matrix = travel_matrix.build_matrix(problem.travel, places.places)
+    route = schedule.time_route(problem, matrix, places, 0, range(len(problem.jobs)))
+
+    def instant(seconds: float) -> dt.datetime:
+        return (context.midnight + dt.timedelta(seconds=seconds)).astimezone(dt.UTC)
+
+    stops: list[PlannedStop] = []
+    travel_s = 0.0
+    previous = places.start_places[0]
+    for index, (candidate, step) in enumerate(zip(ordered, route.steps, strict=True)):
+        metres = float(matrix.distances[previous, index])
+        travel_s += float(matrix.durations[previous, index])
+        warning = None
+        late_minutes = 0
+        if candidate.window is None:
+            warning = StopWarning.OUTSIDE_EVERY_WINDOW
+        elif step.start > candidate.window[1] + 1e-6:
+            warning = StopWarning.AFTER_WINDOW
+            late_minutes = math.ceil((step.start - candidate.window[1]) / 60)
+        stops.append(
+            PlannedStop(
+                visit_id=candidate.visit.id,
+                order=index + 1,
+                arrival=instant(step.arrival),
+                start=instant(step.start),
+                wait_minutes=round((step.start - step.arrival) / 60),
+                leg_km=round(metres / 1000, 2),
+                departure=instant(step.departure),
+                window_start=instant(candidate.window[0]) if candidate.window else None,
+                window_end=instant(candidate.window[1]) if candidate.window else None,
+                warning=warning,
+                late_minutes=late_minutes,
+                locked=candidate.locked,
+            )
+        )
+        previous = index
+    end_place = places.end_places[0]
+    assert end_place is not None
+    travel_s += float(matrix.durations[previous, end_place])
+    back = route.steps[-1].departure + float(matrix.durations[previous, end_place])
+    on_duty_hours = Decimal(route.duration) / 3600
+    km = Decimal(route.distance) / 1000
+    cost = (km * rates.cost_per_km + on_duty_hours * rates.hourly_rate).quantize(Decimal("0.01"))
     return DayPlan(
-        day=day,
+        day=context.day,
         stops=tuple(stops),
         left_out=tuple(left_out),
-        distance_km=round(distance_m / 1000, 2),
+        distance_km=round(route.distance / 1000, 2),
         travel_minutes=round(travel_s / 60),
-        back_at=back_at,
+        back_at=instant(back),
         cost=cost,
+        duty_minutes=round(route.duration / 60),
+        back_after_shift=back > context.shift[1] + 1e-6,
     )
+
+
+def _route_sheet(
+    session: Session, context: _Day, plan: DayPlan, rates: _Rates
+) -> route_sheet_pdf.RouteSheet:
+    """The route sheet's content: the plan's stops with the case, borrower and address."""
+    visits = {c.visit.id: c.visit for c in context.candidates}
+    zone = ZoneInfo(str(context.midnight.tzinfo))
+    rows = []
+    for stop in plan.stops:
+        visit = visits[stop.visit_id]
+        case = session.get_one(models.LoanCase, visit.case_id)
+        borrower = session.get_one(models.Borrower, case.borrower_id)
+        address = (
+            session.get(models.BorrowerAddress, visit.address_id) if visit.address_id else None
+        )
+        rows.append(
+            route_sheet_pdf.SheetStop(
+                order=stop.order,
+                loan_ref=case.loan_ref,
+                borrower=borrower.full_name,
+                address=address.address_text if address is not None else "",
+                window_start=_local(stop.window_start, zone),
+                window_end=_local(stop.window_end, zone),
+                arrival=_local(stop.arrival, zone) or "",
+                wait_minutes=stop.wait_minutes,
+                late_minutes=stop.late_minutes,
+                outside_every_window=stop.warning is StopWarning.OUTSIDE_EVERY_WINDOW,
+                locked=stop.locked,
+                safety_flags=tuple(address.safety_flags or ()) if address is not None else (),
+            )
+        )
+    return route_sheet_pdf.RouteSheet(
+        day=context.day,
+        collector=context.collector,
+        stops=tuple(rows),
+        distance_km=Decimal(str(plan.distance_km)),
+        travel_minutes=plan.travel_minutes,
+        duty_minutes=plan.duty_minutes,
+        back_at=_local(plan.back_at, zone),
+        cost=plan.cost,
+        cost_per_km=rates.cost_per_km,
+        hourly_rate=rates.hourly_rate,
+    )
+
+
+def _local(at: dt.datetime | None, zone: ZoneInfo) -> str | None:
+    return at.astimezone(zone).strftime("%H:%M") if at is not None else None

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
+from decimal import Decimal
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pypdf
 from sqlalchemy import select
 
-from app.services.day_plan import DayPlanService, LeftOutReason
+from app import settings
+from app.services.day_plan import DayPlanService, LeftOutReason, StopWarning
 from app.services.visits import VisitService
 from app.services.workspace import Workspace
 from app.store import models
@@ -81,3 +86,110 @@ def test_a_visit_agreed_only_for_the_night_is_left_out_for_its_window(
     assert [stop.visit_id for stop in plan.stops] == [evening]
     assert plan.stops[0].start.astimezone(SHANGHAI).time() >= dt.time(18, 30)
     assert plan.stops[0].wait_minutes >= 0
+
+
+def _two_visits(workspace: Workspace, day: dt.date) -> tuple:
+    """A morning and an evening visit on an otherwise empty day, at two different cases."""
+    service = VisitService(workspace)
+    with workspace.session() as session:
+        refs = session.scalars(select(models.LoanCase.loan_ref).limit(2)).all()
+    morning = service.plan_visit(service.case_id_for_ref(refs[0]), day, dt.time(9), dt.time(10))
+    evening = service.plan_visit(
+        service.case_id_for_ref(refs[1]), day, dt.time(18, 30), dt.time(19, 30)
+    )
+    return morning, evening
+
+
+def test_an_order_chosen_by_hand_is_timed_at_once_warned_about_and_saved(
+    demo_workspace: Workspace,
+) -> None:
+    day = dt.date.today() + dt.timedelta(days=4)
+    morning, evening = _two_visits(demo_workspace, day)
+    service = DayPlanService(demo_workspace, seconds=0.5)
+    planned = service.plan_day(day)
+    assert [stop.visit_id for stop in planned.stops] == [morning, evening]
+    assert all(stop.warning is None for stop in planned.stops)
+
+    swapped = service.reorder(day, [evening, morning])
+    assert [stop.visit_id for stop in swapped.stops] == [evening, morning]
+    first, second = swapped.stops
+    assert first.warning is None and first.start.astimezone(SHANGHAI).time() >= dt.time(18, 30)
+    # The morning visit now comes after the evening one: far past its window, and said so.
+    assert second.warning is StopWarning.AFTER_WINDOW
+    assert second.start > second.window_end
+    assert second.late_minutes == math.ceil((second.start - second.window_end).seconds / 60)
+    assert second.arrival >= first.departure
+    visits = _visits(demo_workspace, day)
+    assert (visits[evening].route_order, visits[morning].route_order) == (1, 2)
+    assert service.current_plan(day).stops == swapped.stops
+
+
+def test_a_locked_stop_keeps_its_time_when_the_day_is_planned_again(
+    demo_workspace: Workspace,
+) -> None:
+    day = dt.date.today()
+    service = DayPlanService(demo_workspace, seconds=0.5)
+    first = service.plan_day(day)
+    assert len(first.stops) >= 3
+    stop = first.stops[1]
+    # Locked at the latest start its window allows, not where the planner put it.
+    pinned_at = stop.window_end
+    assert pinned_at is not None and pinned_at != stop.start
+
+    again = service.plan_day(day, locked={stop.visit_id: pinned_at})
+    kept = [planned for planned in again.stops if planned.visit_id == stop.visit_id]
+    assert kept and kept[0].start == pinned_at and kept[0].locked
+    assert _visits(demo_workspace, day)[stop.visit_id].route_order == kept[0].order
+    # Timing the saved order again (as the Today screen does) keeps it there too.
+    assert service.current_plan(day, {stop.visit_id: pinned_at}).stops == again.stops
+
+
+def test_the_cost_follows_the_rates_in_the_settings(
+    demo_workspace: Workspace, tmp_path: Path
+) -> None:
+    day = dt.date.today()
+    preferences = settings.Preferences(tmp_path / "preferences.json")
+    preferences.set("cost_per_km", Decimal("1.50"))
+    preferences.set("hourly_rate", Decimal("0"))
+    by_distance = DayPlanService(demo_workspace, preferences, seconds=0.5).plan_day(day)
+    preferences.set("cost_per_km", Decimal("0"))
+    preferences.set("hourly_rate", Decimal("60"))
+    by_time = DayPlanService(demo_workspace, preferences, seconds=0.5).current_plan(day)
+    assert abs(by_distance.cost - Decimal(str(by_distance.distance_km)) * Decimal("1.50")) < 1
+    assert abs(by_time.cost - Decimal(by_time.duty_minutes)) < 1  # 60 yuan an hour
+    assert settings.Preferences(tmp_path / "preferences.json").get("hourly_rate") == 60
+
+
+def test_the_route_sheet_pdf_lists_every_stop_in_order_and_the_days_totals(
+    demo_workspace: Workspace, tmp_path: Path
+) -> None:
+    day = dt.date.today()
+    service = DayPlanService(demo_workspace, seconds=0.5)
+    planned = service.plan_day(day)
+    target = tmp_path / "sheets" / "route.pdf"
+    shown = service.write_route_sheet(day, target)
+    assert shown.stops == planned.stops
+
+    text = "\n".join(page.extract_text() for page in pypdf.PdfReader(target).pages)
+    compact = text.replace(" ", "").replace("\n", "")
+    with demo_workspace.session() as session:
+        rows = [
+            session.execute(
+                select(models.LoanCase.loan_ref, models.Borrower.full_name)
+                .join(models.Visit, models.Visit.case_id == models.LoanCase.id)
+                .join(models.Borrower, models.Borrower.id == models.LoanCase.borrower_id)
+                .where(models.Visit.id == stop.visit_id)
+            ).one()
+            for stop in planned.stops
+        ]
+    positions = [compact.index(loan_ref) for loan_ref, _name in rows]
+    assert positions == sorted(positions), "the stops are printed in route order"
+    for _loan_ref, name in rows:
+        assert name in compact
+    for stop in planned.stops:
+        assert stop.arrival.astimezone(SHANGHAI).strftime("%H:%M") in compact
+    assert f"共{len(planned.stops)}站" in compact
+    assert f"总里程{planned.distance_km:.1f}公里" in compact
+    assert f"路上时间{planned.travel_minutes}分钟" in compact
+    assert f"预计费用{planned.cost:,.2f}元" in compact
+    assert "催收员" in compact and day.isoformat() in compact
