@@ -330,6 +330,7 @@ class DayPlanService:
             latest = min(latest, visit.window_end)
         if earliest > latest:
             return _Candidate(visit, (address.lon, address.lat), None)
+        pinned = pinned_start(pinned) if pinned is not None else None
         if pinned is not None and earliest <= pinned <= latest:
             # A locked stop starts where the collector left it; one pinned to a time that is no
             # longer allowed is planned as if unlocked.
@@ -338,6 +339,13 @@ class DayPlanService:
         return _Candidate(
             visit, (address.lon, address.lat), window, locked=earliest == latest == pinned
         )
+
+
+def pinned_start(start: dt.datetime) -> dt.datetime:
+    """The start a stop locked at `start` keeps: the next whole second, so that the solver's
+    whole-number model (milliseconds) holds the one-instant window exactly."""
+    whole = start.replace(microsecond=0)
+    return whole if whole == start else whole + dt.timedelta(seconds=1)
 
 
 def _home(user: models.AppUser, team: models.Team | None) -> tuple[float, float]:

@@ -5,17 +5,21 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from decimal import Decimal
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from app.services import day_plan
 from app.services.visits import VisitService
 from app.services.workspace import Workspace
 from app.store import models
 from app.store.local_models import OutboxEntry
 from ui.dialogs.outcome_dialog import OutcomeDialog
+from ui.views import today_view
 from ui.views.today_view import TodayView
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -50,7 +54,7 @@ def test_the_demo_day_lists_its_planned_visits_in_route_order(
     assert visits, "the demo plans visits for today"
     assert all(visit.planned_date == dt.date.today() for visit in visits)
     assert view.table.rowCount() == len(visits)
-    assert view.table.item(0, 2).text() == visits[0].borrower_name
+    assert view.table.item(0, today_view.COLUMN_BORROWER).text() == visits[0].borrower_name
     assert not view.check_in_button.isEnabled()
     view.show_day(dt.date.today() + dt.timedelta(days=400))
     assert view.table.rowCount() == 0 and view.empty.isVisible()
@@ -285,3 +289,100 @@ def test_the_outcome_list_is_the_services_data_so_an_added_outcome_shows(
     codes = [dialog.outcome.itemData(index) for index in range(dialog.outcome.count())]
     assert codes == [*(o.code for o in DEFAULT_OUTCOMES), "left_card"]
     assert dialog.outcome.itemText(0) == "Met the borrower"
+
+
+def _drop_row(table: today_view.RouteTable, from_row: int, to_row: int) -> None:
+    """Drop the row `from_row` on the upper part of `to_row`, as the mouse would after a drag."""
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDropEvent
+
+    table.setCurrentCell(from_row, today_view.COLUMN_BORROWER)
+    data = table.model().mimeData([table.model().index(from_row, today_view.COLUMN_BORROWER)])
+    cell = table.visualRect(table.model().index(to_row, today_view.COLUMN_BORROWER))
+    event = QDropEvent(
+        QPointF(cell.center().x(), cell.top() + 2),
+        Qt.DropAction.MoveAction,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    table.dropEvent(event)
+
+
+def test_dragging_a_stop_times_the_route_again_and_saves_the_order(
+    qtbot: QtBot, demo_workspace: Workspace
+) -> None:
+    view = _view(qtbot, demo_workspace, _Clock(_at(8)))
+    planned = view.plan_route()
+    assert planned is not None and len(planned.stops) >= 3
+    first, second, third = (stop.visit_id for stop in planned.stops[:3])
+
+    with qtbot.waitSignal(view.changed):
+        _drop_row(view.table, 0, 2)  # the first stop, dropped before the third
+
+    shown = view.plan
+    assert shown is not None
+    assert [stop.visit_id for stop in shown.stops[:3]] == [second, first, third]
+    assert [stop.order for stop in shown.stops] == list(range(1, len(planned.stops) + 1))
+    # Timed again at once: the table shows the new arrivals, from home to the new first stop.
+    assert shown.stops[0].arrival < planned.stops[1].arrival
+    row_arrivals = [
+        view.table.item(row, today_view.COLUMN_ARRIVAL).text() for row in range(len(shown.stops))
+    ]
+    assert row_arrivals == [
+        stop.arrival.astimezone(SHANGHAI).strftime("%H:%M") for stop in shown.stops
+    ]
+    for row, stop in enumerate(shown.stops):
+        warning = view.table.item(row, today_view.COLUMN_WARNING).text()
+        assert bool(warning) == (stop.warning is not None)
+    # Saved as the visits' order, queued for sync.
+    saved = {
+        visit.visit_id: visit.route_order
+        for visit in VisitService(demo_workspace).today(dt.date.today())
+    }
+    assert (saved[second], saved[first], saved[third]) == (1, 2, 3)
+    with demo_workspace.session() as session:
+        queued = session.scalars(
+            select(OutboxEntry.row_id).where(
+                OutboxEntry.table_name == "visit", OutboxEntry.operation == "update"
+            )
+        ).all()
+    assert {first, second} <= set(queued)
+    assert "km" in view.totals.text() and view.totals.isVisible()
+
+
+def test_a_locked_stop_stays_at_its_time_when_the_route_is_planned_again(
+    qtbot: QtBot, demo_workspace: Workspace
+) -> None:
+    view = _view(qtbot, demo_workspace, _Clock(_at(8)))
+    planned = view.plan_route()
+    assert planned is not None and len(planned.stops) >= 2
+    stop = planned.stops[1]
+    lock = view.table.item(1, today_view.COLUMN_STOP)
+    assert lock.flags() & Qt.ItemFlag.ItemIsUserCheckable
+    lock.setCheckState(Qt.CheckState.Checked)
+    pinned = day_plan.pinned_start(stop.start)
+    assert view.locked == {stop.visit_id: pinned}
+    assert dt.timedelta(0) <= pinned - stop.start < dt.timedelta(seconds=1)
+    assert view.table.item(1, today_view.COLUMN_STOP).checkState() == Qt.CheckState.Checked
+
+    again = view.plan_route()
+    assert again is not None
+    kept = [planned_stop for planned_stop in again.stops if planned_stop.visit_id == stop.visit_id]
+    assert kept and kept[0].start == pinned and kept[0].locked
+
+
+def test_the_route_sheet_is_printed_to_a_pdf(
+    qtbot: QtBot, demo_workspace: Workspace, tmp_path: Path
+) -> None:
+    import pypdf
+
+    view = _view(qtbot, demo_workspace, _Clock(_at(8)))
+    planned = view.plan_route()
+    assert planned is not None and planned.stops
+    target = tmp_path / "route.pdf"
+    assert view.write_route_sheet(target)
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(target).pages)
+    first_row = next(visit for visit in view.visits if visit.visit_id == planned.stops[0].visit_id)
+    assert first_row.loan_ref in text.replace(" ", "")
+    assert str(target) in view.notice.text()

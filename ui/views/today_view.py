@@ -1,15 +1,23 @@
-"""The Today screen: the day's planned visits in route order, checked in and out from the list."""
+"""The Today screen: the day's planned visits in route order, checked in and out from the list.
+
+The collector plans the route, drags a stop to another place (timed again at once, warnings on
+the stops that miss their window, the order saved), locks stops at their time so that planning
+again keeps them, and prints the route sheet. Planning and timing are `DayPlanService`'s.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import uuid
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -22,14 +30,63 @@ from PySide6.QtWidgets import (
 )
 
 from app import settings
-from app.services.day_plan import DayPlan, DayPlanError, DayPlanService
+from app.documents.route_sheet_pdf import RouteSheetError
+from app.services import day_plan
+from app.services.day_plan import DayPlan, DayPlanError, DayPlanService, PlannedStop, StopWarning
 from app.services.visits import TodayVisit, VisitError, VisitService
 from app.services.workspace import Workspace
 from ui import formatting, labels
 from ui.dialogs.outcome_dialog import OutcomeDialog, error_text
 from ui.positioning import MAX_FIX_AGE, Positioner
 
-_COLUMNS = 7
+COLUMN_STOP = 0  # the stop's number; its check box locks the stop at its time
+COLUMN_WINDOW = 1
+COLUMN_ARRIVAL = 2
+COLUMN_WAIT = 3
+COLUMN_BORROWER = 4
+COLUMN_LOAN = 5
+COLUMN_ADDRESS = 6
+COLUMN_STATUS = 7
+COLUMN_CHECKED = 8
+COLUMN_WARNING = 9
+_COLUMNS = 10
+_WARNING_COLOUR = "#c62828"
+
+
+class RouteTable(QTableWidget):
+    """The day's visits; a row dragged to another place is reported, not moved: the view orders
+    the route again and fills the table anew.
+
+    Signals:
+        row_moved(int, int): the row at the first index was dropped before the row at the second
+            (the row count: after the last).
+    """
+
+    row_moved = Signal(int, int)
+
+    def __init__(self, columns: int, parent: QWidget | None = None) -> None:
+        super().__init__(0, columns, parent)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if event.source() not in (self, None):  # None: a drop made by a test, not a drag
+            event.ignore()
+            return
+        source = self.currentRow()
+        target = self.indexAt(event.position().toPoint()).row()
+        if target < 0:
+            target = self.rowCount()
+        elif self.dropIndicatorPosition() == QAbstractItemView.DropIndicatorPosition.BelowItem:
+            target += 1
+        # Ignored as a move so that Qt clears no cells: the view refills the table itself.
+        event.setDropAction(Qt.DropAction.IgnoreAction)
+        event.accept()
+        if source >= 0 and target not in (source, source + 1):
+            self.row_moved.emit(source, target)
 
 
 class TodayView(QWidget):
@@ -55,23 +112,35 @@ class TodayView(QWidget):
         # A place picked on the map: (latitude, longitude, when), used by the next check-in.
         self._picked: tuple[float, float, dt.datetime] | None = None
         self._visits: list[TodayVisit] = []
+        # Locked stops and the start each keeps (UTC); for this session of the screen.
+        self._locked: dict[uuid.UUID, dt.datetime] = {}
+        self._plan: DayPlan | None = None
+        self._filling = False
         self.heading = QLabel(objectName="todayHeading")
         self.heading.setStyleSheet("font-size: 16px; font-weight: 600;")
         self.day = QDateEdit(QDate.currentDate(), objectName="todayDate", calendarPopup=True)
         self.day.dateChanged.connect(self.reload)
-        self.table = QTableWidget(0, _COLUMNS, objectName="todayVisits")
+        self.table = RouteTable(_COLUMNS)
+        self.table.setObjectName("todayVisits")
+        self.table.row_moved.connect(self.move_stop)
+        self.table.itemChanged.connect(self._on_item_changed)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(
+            COLUMN_ADDRESS, QHeaderView.ResizeMode.Stretch
+        )
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(self._open_selected)
         self.check_in_button = QPushButton(objectName="checkIn")
         self.check_out_button = QPushButton(objectName="checkOut")
         self.plan_button = QPushButton(objectName="planRoute")
         self.plan_button.clicked.connect(self.plan_route)
+        self.sheet_button = QPushButton(objectName="printRouteSheet")
+        self.sheet_button.clicked.connect(self._choose_route_sheet_file)
+        self.totals = QLabel(objectName="routeTotals", wordWrap=True)
         self.outcome_button = QPushButton(objectName="recordOutcome")
         self.open_button = QPushButton(objectName="openCase")
         self.outcome_button.clicked.connect(self.record_outcome)
@@ -86,6 +155,7 @@ class TodayView(QWidget):
         top.addWidget(self.heading)
         top.addStretch()
         top.addWidget(self.plan_button)
+        top.addWidget(self.sheet_button)
         top.addWidget(self.day)
         buttons = QHBoxLayout()
         for button in (
@@ -99,6 +169,7 @@ class TodayView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table)
+        layout.addWidget(self.totals)
         layout.addWidget(self.empty)
         layout.addWidget(self.notice)
         layout.addLayout(buttons)
@@ -114,34 +185,196 @@ class TodayView(QWidget):
 
     def reload(self) -> None:
         chosen = self.day.date()
+        day = dt.date(chosen.year(), chosen.month(), chosen.day())
         selected = self.selected_visit()
-        self._visits = self._service.today(dt.date(chosen.year(), chosen.month(), chosen.day()))
-        self.table.setRowCount(len(self._visits))
-        for row, visit in enumerate(self._visits):
-            window = QCoreApplication.translate("TodayView", "{start}–{end}").format(
-                start=formatting.local_time(visit.window_start, visit.timezone),
-                end=formatting.local_time(visit.window_end, visit.timezone),
-            )
-            cells = (
-                str(visit.route_order) if visit.route_order is not None else "",
-                window if visit.window_start else "",
-                visit.borrower_name,
-                visit.loan_ref,
-                visit.address_text or "",
-                labels.label(labels.VISIT_STATUS, visit.status),
-                QCoreApplication.translate("TodayView", "{check_in} – {check_out}").format(
-                    check_in=formatting.local_time(visit.check_in_at, visit.timezone),
-                    check_out=formatting.local_time(visit.check_out_at, visit.timezone),
-                )
-                if visit.check_in_at
-                else "",
-            )
-            for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text))
-            if selected is not None and visit.visit_id == selected.visit_id:
-                self.table.selectRow(row)
+        self._visits = self._service.today(day)
+        self._plan = self._current_plan(day)
+        stops = {stop.visit_id: stop for stop in self._plan.stops} if self._plan else {}
+        self._filling = True
+        try:
+            self.table.setRowCount(len(self._visits))
+            for row, visit in enumerate(self._visits):
+                self._fill_row(row, visit, stops.get(visit.visit_id))
+                if selected is not None and visit.visit_id == selected.visit_id:
+                    self.table.selectRow(row)
+        finally:
+            self._filling = False
+        self._fill_totals()
         self.empty.setVisible(not self._visits)
         self._update_buttons()
+
+    def _current_plan(self, day: dt.date) -> DayPlan | None:
+        """The saved route timed, or None when it cannot be (nobody logged in, no home)."""
+        try:
+            return self._planner.current_plan(day, self._locked)
+        except DayPlanError:
+            return None
+
+    def _fill_row(self, row: int, visit: TodayVisit, stop: PlannedStop | None) -> None:
+        window = QCoreApplication.translate("TodayView", "{start}–{end}").format(
+            start=formatting.local_time(visit.window_start, visit.timezone),
+            end=formatting.local_time(visit.window_end, visit.timezone),
+        )
+        cells = {
+            COLUMN_STOP: str(visit.route_order) if visit.route_order is not None else "",
+            COLUMN_WINDOW: window if visit.window_start else "",
+            COLUMN_ARRIVAL: formatting.local_time(stop.arrival, visit.timezone) if stop else "",
+            COLUMN_WAIT: QCoreApplication.translate("TodayView", "{minutes} min").format(
+                minutes=stop.wait_minutes
+            )
+            if stop and stop.wait_minutes
+            else "",
+            COLUMN_BORROWER: visit.borrower_name,
+            COLUMN_LOAN: visit.loan_ref,
+            COLUMN_ADDRESS: visit.address_text or "",
+            COLUMN_STATUS: labels.label(labels.VISIT_STATUS, visit.status),
+            COLUMN_CHECKED: QCoreApplication.translate(
+                "TodayView", "{check_in} – {check_out}"
+            ).format(
+                check_in=formatting.local_time(visit.check_in_at, visit.timezone),
+                check_out=formatting.local_time(visit.check_out_at, visit.timezone),
+            )
+            if visit.check_in_at
+            else "",
+            COLUMN_WARNING: _warning_text(stop) if stop else "",
+        }
+        for column, text in cells.items():
+            item = QTableWidgetItem(text)
+            if column == COLUMN_STOP and stop is not None:
+                # Only a stop on the route can be locked at its time.
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                locked = visit.visit_id in self._locked
+                item.setCheckState(Qt.CheckState.Checked if locked else Qt.CheckState.Unchecked)
+                item.setToolTip(
+                    QCoreApplication.translate(
+                        "TodayView",
+                        "Locked: the stop keeps its time when the route is planned again",
+                    )
+                )
+            if stop is not None and stop.warning is not None:
+                item.setForeground(QBrush(QColor(_WARNING_COLOUR)))
+            self.table.setItem(row, column, item)
+
+    def _fill_totals(self) -> None:
+        plan = self._plan
+        if plan is None or not plan.stops:
+            self.totals.clear()
+            self.totals.hide()
+            return
+        text = QCoreApplication.translate(
+            "TodayView",
+            "{stops} stops · {km} km · {minutes} minutes on the road · home at {back} · "
+            "about {cost} yuan",
+        ).format(
+            stops=len(plan.stops),
+            km=f"{plan.distance_km:.1f}",
+            minutes=plan.travel_minutes,
+            back=formatting.local_time(plan.back_at),
+            cost=formatting.money(plan.cost),
+        )
+        if plan.warnings:
+            text += " · " + QCoreApplication.translate(
+                "TodayView", "{count} stops miss their time window"
+            ).format(count=plan.warnings)
+        if plan.back_after_shift:
+            text += " · " + QCoreApplication.translate(
+                "TodayView", "home after the end of your shift"
+            )
+        self.totals.setText(text)
+        self.totals.setStyleSheet(
+            f"color: {_WARNING_COLOUR};" if plan.warnings or plan.back_after_shift else ""
+        )
+        self.totals.show()
+
+    @property
+    def plan(self) -> DayPlan | None:
+        """The day's route as shown (timed from the saved order)."""
+        return self._plan
+
+    def move_stop(self, from_row: int, to_row: int) -> DayPlan | None:
+        """Move the visit at `from_row` before the one at `to_row` (the row count: to the end),
+        time the route again and save its order. Only a planned visit moves; the route is the
+        stops it had plus the one moved, in the new order of the list."""
+        if not 0 <= from_row < len(self._visits) or not 0 <= to_row <= len(self._visits):
+            return None
+        moved = self._visits[from_row]
+        if moved.status != "planned" or moved.lat is None or moved.lon is None:
+            self._show_notice(
+                QCoreApplication.translate(
+                    "TodayView", "Only a planned visit with a known address can be moved."
+                ),
+                error=True,
+            )
+            return None
+        rows = list(self._visits)
+        rows.insert(to_row - 1 if to_row > from_row else to_row, rows.pop(from_row))
+        route = [
+            visit.visit_id
+            for visit in rows
+            if visit.status == "planned"
+            and visit.lat is not None
+            and visit.lon is not None
+            and (visit.route_order is not None or visit.visit_id == moved.visit_id)
+        ]
+        try:
+            plan = self._planner.reorder(self.chosen_day(), route, self._locked)
+        except DayPlanError as exc:
+            self._show_notice(str(exc), error=True)
+            return None
+        self._after_change("")
+        self.select_visit(moved.visit_id)
+        return plan
+
+    def set_locked(self, visit_id: uuid.UUID, locked: bool) -> None:
+        """Lock a stop at its present start (planning again keeps it there), or unlock it."""
+        stop = next(
+            (s for s in (self._plan.stops if self._plan else ()) if s.visit_id == visit_id), None
+        )
+        if locked and stop is not None:
+            self._locked[visit_id] = day_plan.pinned_start(stop.start)
+        else:
+            self._locked.pop(visit_id, None)
+        self.reload()
+
+    @property
+    def locked(self) -> dict[uuid.UUID, dt.datetime]:
+        return dict(self._locked)
+
+    def _on_item_changed(self, item: QTableWidgetItem) -> None:
+        if self._filling or item.column() != COLUMN_STOP or item.row() >= len(self._visits):
+            return
+        locked = item.checkState() == Qt.CheckState.Checked
+        visit_id = self._visits[item.row()].visit_id
+        if locked != (visit_id in self._locked):
+            self.set_locked(visit_id, locked)
+
+    def _choose_route_sheet_file(self) -> None:
+        suggested = QCoreApplication.translate("TodayView", "route-{day}.pdf").format(
+            day=self.chosen_day().isoformat()
+        )
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self,
+            QCoreApplication.translate("TodayView", "Save the route sheet"),
+            suggested,
+            QCoreApplication.translate("TodayView", "PDF files (*.pdf)"),
+        )
+        if chosen:
+            self.write_route_sheet(Path(chosen))
+
+    def write_route_sheet(self, target: Path) -> bool:
+        """Write the chosen day's route sheet (PDF) to `target`, to print or carry."""
+        try:
+            plan = self._planner.write_route_sheet(self.chosen_day(), target, self._locked)
+        except (DayPlanError, RouteSheetError) as exc:
+            self._show_notice(str(exc), error=True)
+            return False
+        self._show_notice(
+            QCoreApplication.translate(
+                "TodayView", "Route sheet of {stops} stops saved to {file}"
+            ).format(stops=len(plan.stops), file=str(target)),
+            error=False,
+        )
+        return True
 
     def selected_visit(self) -> TodayVisit | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
@@ -258,7 +491,7 @@ class TodayView(QWidget):
     def plan_route(self) -> DayPlan | None:
         """Order the chosen day's planned visits into a route and say what came of it."""
         try:
-            plan = self._planner.plan_day(self.chosen_day())
+            plan = self._planner.plan_day(self.chosen_day(), self._locked)
         except DayPlanError as exc:
             self._show_notice(str(exc), error=True)
             return None
@@ -308,16 +541,25 @@ class TodayView(QWidget):
     def retranslate(self) -> None:
         self.heading.setText(QCoreApplication.translate("TodayView", "Today's visits"))
         self.plan_button.setText(QCoreApplication.translate("TodayView", "Plan the &route"))
+        self.sheet_button.setText(QCoreApplication.translate("TodayView", "&Print route sheet…"))
         self.table.setHorizontalHeaderLabels(
             [
                 QCoreApplication.translate("TodayView", "Stop"),
                 QCoreApplication.translate("TodayView", "Time window"),
+                QCoreApplication.translate("TodayView", "Arrival"),
+                QCoreApplication.translate("TodayView", "Wait"),
                 QCoreApplication.translate("TodayView", "Borrower"),
                 QCoreApplication.translate("TodayView", "Loan ref"),
                 QCoreApplication.translate("TodayView", "Address"),
                 QCoreApplication.translate("TodayView", "Status"),
                 QCoreApplication.translate("TodayView", "Checked in – out"),
+                QCoreApplication.translate("TodayView", "Warning"),
             ]
+        )
+        self.table.setToolTip(
+            QCoreApplication.translate(
+                "TodayView", "Drag a stop to another place to change the order of the route"
+            )
         )
         self.check_in_button.setText(QCoreApplication.translate("TodayView", "Check &in"))
         self.check_out_button.setText(QCoreApplication.translate("TodayView", "Check ou&t"))
@@ -332,3 +574,13 @@ class TodayView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def _warning_text(stop: PlannedStop) -> str:
+    if stop.warning is StopWarning.AFTER_WINDOW:
+        return QCoreApplication.translate(
+            "TodayView", "{minutes} min after its time window"
+        ).format(minutes=stop.late_minutes)
+    if stop.warning is StopWarning.OUTSIDE_EVERY_WINDOW:
+        return QCoreApplication.translate("TodayView", "no time today is allowed for this visit")
+    return ""
