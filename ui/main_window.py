@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
             workspace, preferences=self.preferences, positioner=positioner, **timing
         )
         self.cases_view = CasesView(workspace, preferences=self.preferences, **timing)
-        self.map_view = MapView(workspace)
+        self.map_view = MapView(workspace, preferences=self.preferences)
         self.agreements_view = AgreementsView(workspace, preferences=self.preferences, **timing)
         self.sync_view = SyncView(workspace)
         self.sync_view.synced.connect(self._on_synced)
@@ -286,6 +286,8 @@ class MainWindow(QMainWindow):
                 self.preferences.set(key, value)
         if isinstance(language, str) and language != self.preferences.get("language"):
             self.choose_language(language)
+        # The map's background may have changed (tiles are a setting).
+        self.map_view.refresh()
 
     def choose_language(self, code: str) -> None:
         self.preferences.set("language", code)

@@ -384,6 +384,7 @@ class CaseMapService:
         *,
         tile_url: str | None = None,
         tile_attribution: str | None = None,
+        tile_max_native_zoom: int | None = None,
         texts: MapTexts | None = None,
         include_settled: bool = False,
     ) -> CaseMap:
@@ -391,8 +392,9 @@ class CaseMapService:
 
         `tile_url` is a Leaflet tile URL template (`https://…/{z}/{x}/{y}.png`, or a local
         scheme serving an `.mbtiles` file); without it the map has a plain background and still
-        shows every marker and the route. Settled and closed cases are left off unless
-        `include_settled`.
+        shows every marker and the route. `tile_max_native_zoom` is the deepest zoom the source
+        has (an .mbtiles file's): closer in, its tiles are enlarged. Settled and closed cases are
+        left off unless `include_settled`.
         """
         texts = texts or MapTexts()
         cases, without_position = self._cases(include_settled)
@@ -410,7 +412,9 @@ class CaseMapService:
             for number, visit in enumerate(visits, start=1)
             if visit.lat is not None and visit.lon is not None
         )
-        html = _render(cases, stops, visits, texts, tile_url, tile_attribution)
+        html = _render(
+            cases, stops, visits, texts, tile_url, tile_attribution, tile_max_native_zoom
+        )
         logger.debug(
             "built the case map: %d cases (%d without a position), %d of %d stops",
             len(cases),
@@ -499,6 +503,7 @@ def _render(
     texts: MapTexts,
     tile_url: str | None,
     tile_attribution: str | None,
+    tile_max_native_zoom: int | None = None,
 ) -> str:
     figure_map = folium.Map(
         location=DEFAULT_CENTER, zoom_start=DEFAULT_ZOOM, tiles=None, control_scale=True
@@ -512,6 +517,7 @@ def _render(
             tiles=tile_url,
             attr=tile_attribution or urlsplit(tile_url).netloc or tile_url,
             max_zoom=_MAX_ZOOM,
+            max_native_zoom=tile_max_native_zoom or _MAX_ZOOM,
         ).add_to(figure_map)
     cluster = folium.plugins.MarkerCluster(
         icon_create_function=_CLUSTER_ICON_JS,

@@ -267,7 +267,10 @@ class DayPlanService:
             )
             plan = _timed(context, ordered, (), self._rates())
             sheet = _route_sheet(session, context, plan, self._rates())
-        route_sheet_pdf.write_route_sheet(sheet, target)
+        try:
+            route_sheet_pdf.write_route_sheet(sheet, target)
+        except route_sheet_pdf.RouteSheetError as error:
+            raise DayPlanError(str(error)) from None
         return plan
 
     def _load(

@@ -220,3 +220,53 @@ def test_the_map_view_never_reads_the_store_itself() -> None:
     source = Path(map_view.__file__).read_text(encoding="utf-8")
     for forbidden in ("sqlalchemy", "folium", "app.store", "app.routing"):
         assert forbidden not in source
+
+
+def test_offline_tiles_of_an_mbtiles_file_are_drawn_through_the_local_scheme(
+    qtbot: QtBot, workspace: Workspace, guard: _NetworkGuard, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QColor, QImage
+
+    from app import settings
+    from tests.helpers.mbtiles import write_mbtiles
+
+    image = QImage(256, 256, QImage.Format.Format_RGB32)
+    image.fill(QColor("#cfe8cf"))
+    png = QByteArray()
+    buffer = QBuffer(png)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    # The whole world at zooms 0 and 1; Leaflet enlarges zoom 1 to the city's zoom.
+    tiles = {(0, 0, 0): bytes(png.data())}
+    tiles |= {(1, x, y): bytes(png.data()) for x in (0, 1) for y in (0, 1)}
+    preferences = settings.Preferences(tmp_path / "preferences.json")
+    preferences.set("map_tiles", "mbtiles")
+    preferences.set("map_mbtiles_file", str(write_mbtiles(tmp_path / "world.mbtiles", tiles)))
+
+    shown = MapView(workspace, preferences=preferences)
+    shown.page.profile().setUrlRequestInterceptor(guard)
+    shown.resize(800, 600)
+    try:
+        with qtbot.waitSignal(shown.loaded, timeout=LOAD_TIMEOUT_MS) as loading:
+            shown.show()
+        assert loading.args == [True]
+        assert shown.case_map is not None
+        assert f'"{map_view.LOCAL_TILE_URL}"' in shown.case_map.html
+        assert '"maxNativeZoom": 1' in shown.case_map.html
+        qtbot.waitUntil(
+            lambda: (
+                _evaluate(
+                    qtbot, shown, "document.querySelectorAll('img.leaflet-tile-loaded').length"
+                )
+                > 0
+            ),
+            timeout=LOAD_TIMEOUT_MS,
+        )
+        assert guard.blocked == []
+        assert shown.notice.isHidden()
+    finally:
+        shown.page.profile().setUrlRequestInterceptor(None)
+        shown.close()
+        shown.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -10,13 +12,20 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from app import settings
+from app.services import map_tiles
 
 # The English labels of app.settings, listed for Qt's translation tools.
 LABELS = {
@@ -28,6 +37,13 @@ LABELS = {
     "auto_sync": QT_TRANSLATE_NOOP(
         "SettingsDialog", "Sync automatically when the server is reachable"
     ),
+    "cost_per_km": QT_TRANSLATE_NOOP("SettingsDialog", "Travel cost per km (yuan)"),
+    "hourly_rate": QT_TRANSLATE_NOOP("SettingsDialog", "Collector's hourly rate (yuan)"),
+    "map_tiles": QT_TRANSLATE_NOOP("SettingsDialog", "Map background"),
+    "map_tile_url": QT_TRANSLATE_NOOP(
+        "SettingsDialog", "Online map tiles (URL with {z}, {x} and {y})"
+    ),
+    "map_mbtiles_file": QT_TRANSLATE_NOOP("SettingsDialog", "Offline map tiles (.mbtiles file)"),
 }
 CHOICES = {
     "system": QT_TRANSLATE_NOOP("SettingsDialog", "System language"),
@@ -36,11 +52,61 @@ CHOICES = {
     "CN": QT_TRANSLATE_NOOP("SettingsDialog", "China (CN): 08:00–22:00, 6 unanswered calls a day"),
     "US": QT_TRANSLATE_NOOP("SettingsDialog", "United States (US): 08:00–21:00, 7 calls in 7 days"),
     "UK": QT_TRANSLATE_NOOP("SettingsDialog", "United Kingdom (UK): 08:00–21:00"),
+    "none": QT_TRANSLATE_NOOP("SettingsDialog", "None: markers and routes on a plain background"),
+    "online": QT_TRANSLATE_NOOP("SettingsDialog", "Online tiles"),
+    "mbtiles": QT_TRANSLATE_NOOP("SettingsDialog", "Offline tiles from an .mbtiles file"),
 }
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("SettingsDialog", text)
+
+
+class MbtilesEditor(QWidget):
+    """The imported .mbtiles file and a button that imports another (copied into the data folder).
+
+    Attributes:
+        path: the file the preference will name.
+        import_button: opens the file chooser.
+        error: why the last import failed, if it did.
+    """
+
+    def __init__(self, value: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path = QLineEdit(value, readOnly=True, objectName="mbtilesPath")
+        self.import_button = QPushButton(_tr("Import…"), objectName="importMbtiles")
+        self.import_button.clicked.connect(self._choose)
+        self.error = QLabel(objectName="mbtilesError", wordWrap=True)
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.hide()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.path, 1)
+        row.addWidget(self.import_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.error)
+
+    def _choose(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, _tr("Import map tiles"), "", _tr("MBTiles files (*.mbtiles)")
+        )
+        if chosen:
+            self.import_file(Path(chosen))
+
+    def import_file(self, source: Path) -> bool:
+        """Copy `source` into the data folder and name the copy; False (with the reason shown)
+        when it is not a usable .mbtiles file."""
+        try:
+            stored = map_tiles.import_mbtiles(source)
+        except map_tiles.TileSourceError as error:
+            self.error.setText(str(error))
+            self.error.show()
+            return False
+        self.error.hide()
+        self.path.setText(str(stored))
+        return True
 
 
 class SettingsDialog(QDialog):
@@ -68,6 +134,8 @@ class SettingsDialog(QDialog):
 
     @staticmethod
     def _editor(spec: settings.SettingSpec, value: Any) -> QWidget:
+        if spec.key == "map_mbtiles_file":
+            return MbtilesEditor(str(value))
         if spec.choices is not None:
             combo = QComboBox()
             for choice in spec.choices:
@@ -84,6 +152,14 @@ class SettingsDialog(QDialog):
             spin.setRange(0, 365)
             spin.setValue(int(value))
             return spin
+        if spec.kind is Decimal:
+            amount = QDoubleSpinBox()
+            amount.setDecimals(2)
+            amount.setRange(0, 100_000)
+            amount.setValue(float(value))
+            return amount
+        if spec.kind is str:
+            return QLineEdit(str(value))
         raise TypeError(f"no editor for setting {spec.key!r} of type {spec.kind.__name__}")
 
     def values(self) -> dict[str, Any]:
@@ -95,4 +171,11 @@ class SettingsDialog(QDialog):
                 chosen[key] = editor.isChecked()
             elif isinstance(editor, QSpinBox):
                 chosen[key] = editor.value()
+            elif isinstance(editor, QDoubleSpinBox):
+                # Two decimals shown, two kept: the amount is exact, never a float.
+                chosen[key] = Decimal(f"{editor.value():.2f}")
+            elif isinstance(editor, QLineEdit):
+                chosen[key] = editor.text().strip()
+            elif isinstance(editor, MbtilesEditor):
+                chosen[key] = editor.path.text()
         return chosen

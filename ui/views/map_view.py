@@ -1,7 +1,8 @@
 """The Map screen: the workspace's cases and the day's route on an offline Leaflet page.
 
 The page is built by `app.services.case_map`; this view only shows it (served from memory and
-the xstatic packages through the `fieldcollect:` scheme), hears its clicks through one QWebChannel
+the xstatic packages through the `fieldcollect:` scheme, and the tiles of an offline .mbtiles
+file below `map/tiles/` when the settings choose one), hears its clicks through one QWebChannel
 bridge, and sends the page's console to logging. It never queries the store itself.
 """
 
@@ -29,7 +30,8 @@ from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngin
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from app.services import case_map
+from app import settings
+from app.services import case_map, map_tiles
 from app.services.workspace import Workspace
 from ui import formatting, labels
 from ui.web import local_content
@@ -39,6 +41,9 @@ logger = logging.getLogger(__name__)
 # The page's address under the `fieldcollect:` scheme; its assets sit below the same folder.
 _PAGE_FOLDER = "map/"
 _PAGE_PATH = f"{_PAGE_FOLDER}index.html"
+# Tiles of an offline .mbtiles file, as the page asks for them (Leaflet's {z}/{x}/{y}).
+TILES_PREFIX = f"{_PAGE_FOLDER}tiles/"
+LOCAL_TILE_URL = f"{local_content.SCHEME}://{TILES_PREFIX}{{z}}/{{x}}/{{y}}"
 
 # Connects the page to the bridge once the document is ready (the page's own code has run by
 # then, so `fieldcollectMap` exists; clicks before the channel is up wait in its queue).
@@ -181,9 +186,13 @@ class MapView(QWidget):
         today: Callable[[], dt.date] = dt.date.today,
         tile_url: str | None = None,
         tile_attribution: str | None = None,
+        preferences: settings.Preferences | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mapView")
+        # Without an explicit tile URL, the settings choose the background at each reload.
+        self._preferences = preferences
+        self._mbtiles: map_tiles.MbtilesReader | None = None
         self._service = case_map.CaseMapService(workspace)
         self._today = today
         self._day: dt.date | None = None
@@ -192,6 +201,7 @@ class MapView(QWidget):
         self._is_loaded = False
         self._load_ok = False
         self.case_map: case_map.CaseMap | None = None
+        self._shown_tile_url: str | None = None
 
         self.summary = QLabel(objectName="mapSummary", wordWrap=True)
         self.legend = QLabel(objectName="mapLegend")
@@ -278,19 +288,55 @@ class MapView(QWidget):
         self._tile_url, self._tile_attribution = tile_url, tile_attribution
         self.refresh()
 
+    def _tiles(self) -> tuple[str | None, str | None, int | None]:
+        """(tile URL template, attribution, deepest zoom of the source) for the next page."""
+        if self._tile_url or self._preferences is None:
+            return self._tile_url, self._tile_attribution, None
+        source = map_tiles.tile_source(self._preferences)
+        if source.kind == map_tiles.ONLINE:
+            return source.url_template, None, None
+        if source.kind == map_tiles.MBTILES and source.mbtiles is not None:
+            if self._mbtiles is None or self._mbtiles.path != source.mbtiles:
+                self._close_mbtiles()
+                try:
+                    self._mbtiles = map_tiles.MbtilesReader(source.mbtiles)
+                except map_tiles.TileSourceError as error:
+                    logger.error("offline map tiles unusable: %s", error)
+                    return None, None, None
+            attribution = self._mbtiles.attribution or source.mbtiles.name
+            return LOCAL_TILE_URL, attribution, self._mbtiles.max_zoom
+        self._close_mbtiles()
+        return None, None, None
+
+    def _close_mbtiles(self) -> None:
+        if self._mbtiles is not None:
+            self._mbtiles.close()
+            self._mbtiles = None
+
+    @property
+    def tile_url(self) -> str | None:
+        """The tile URL template of the page shown (None: no tiles)."""
+        return self._shown_tile_url
+
     def reload(self) -> None:
         """Build the page again from the workspace and show it."""
+        tile_url, attribution, max_native_zoom = self._tiles()
         built = self._service.build(
             self.day,
-            tile_url=self._tile_url,
-            tile_attribution=self._tile_attribution,
+            tile_url=tile_url,
+            tile_attribution=attribution,
+            tile_max_native_zoom=max_native_zoom,
             texts=self._texts(),
         )
         self.case_map = built
+        self._shown_tile_url = tile_url
         page = self.page
         assert self._content is not None
         for prefix, folder in built.assets.items():
             self._content.mount(_PAGE_FOLDER + prefix, folder)
+        self._content.serve_tiles(
+            TILES_PREFIX, self._mbtiles if tile_url == LOCAL_TILE_URL else None
+        )
         self._content.publish(_PAGE_PATH, built.html.encode("utf-8"))
         self._is_loaded = False
         self._fill_summary()
@@ -358,13 +404,13 @@ class MapView(QWidget):
         self.summary.setText(text)
         self.notice.setText(
             ""
-            if self._tile_url
+            if self._shown_tile_url
             else QCoreApplication.translate(
                 "MapView",
                 "No map tiles are set: cases and the route are drawn on a plain background.",
             )
         )
-        self.notice.setVisible(not self._tile_url)
+        self.notice.setVisible(not self._shown_tile_url)
 
     def retranslate(self) -> None:
         self.reload_button.setText(QCoreApplication.translate("MapView", "Reload"))

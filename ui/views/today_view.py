@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from app import settings
-from app.documents.route_sheet_pdf import RouteSheetError
 from app.services import day_plan
 from app.services.day_plan import DayPlan, DayPlanError, DayPlanService, PlannedStop, StopWarning
 from app.services.visits import TodayVisit, VisitError, VisitService
@@ -365,7 +364,7 @@ class TodayView(QWidget):
         """Write the chosen day's route sheet (PDF) to `target`, to print or carry."""
         try:
             plan = self._planner.write_route_sheet(self.chosen_day(), target, self._locked)
-        except (DayPlanError, RouteSheetError) as exc:
+        except DayPlanError as exc:
             self._show_notice(str(exc), error=True)
             return False
         self._show_notice(

@@ -49,3 +49,23 @@ def test_the_scheme_is_registered_once_with_host_syntax() -> None:
     scheme = QWebEngineUrlScheme.schemeByName(b"fieldcollect")
     assert scheme.syntax() == QWebEngineUrlScheme.Syntax.Host
     assert local_content.url("map/index.html").toString() == "fieldcollect://map/index.html"
+
+
+def test_map_tiles_are_served_from_an_mbtiles_file(tmp_path: Path) -> None:
+    from app.services import map_tiles
+    from tests.helpers.mbtiles import write_mbtiles
+
+    tile = b"\x89PNG one tile"
+    reader = map_tiles.MbtilesReader(write_mbtiles(tmp_path / "city.mbtiles", {(3, 6, 2): tile}))
+    serving = local_content.LocalContentHandler()
+    serving.serve_tiles("map/tiles/", reader)
+    try:
+        assert serving.content("map/tiles/3/6/2") == tile
+        assert serving.tile("map/tiles/3/6/2.png") == (tile, b"image/png")
+        assert serving.content("map/tiles/3/6/5") is None  # the TMS row of (3, 6, 2)
+        assert serving.content("map/tiles/3/6") is None
+        assert serving.content("map/tiles/../index.html") is None
+        serving.serve_tiles("map/tiles/", None)
+        assert serving.content("map/tiles/3/6/2") is None
+    finally:
+        reader.close()
