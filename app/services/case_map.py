@@ -407,6 +407,10 @@ class CaseMapService:
                 visit.window_start or dt.datetime.min.replace(tzinfo=dt.UTC),
             ),
         )
+        if any(visit.route_order is not None for visit in visits):
+            # Once the day is routed, a visit left out of the route is no stop (the Today list
+            # gives it no number either); its case's marker stays.
+            visits = [visit for visit in visits if visit.route_order is not None]
         stops = tuple(
             RouteStop(number, visit.visit_id, visit.case_id, visit.lat, visit.lon, visit.status)
             for number, visit in enumerate(visits, start=1)

@@ -214,3 +214,29 @@ def test_labels_come_in_the_words_given_and_names_cannot_break_the_page(
     assert lines[0] == hostile
     assert lines[2].startswith("欠款 ¥") and Decimal(lines[2].split("¥")[1].replace(",", "")) > 0
     assert re.fullmatch(r"[ABCD] 级 · (未结|已承诺|还款计划中)", lines[3])
+
+
+def test_visits_left_out_of_a_routed_day_are_no_stops(workspace: Workspace) -> None:
+    day = TODAY + dt.timedelta(days=30)
+    with workspace.session() as session:
+        visits = session.scalars(
+            select(models.Visit)
+            .where(models.Visit.planned_date == TODAY)
+            .order_by(models.Visit.window_start, models.Visit.id)
+        ).all()
+        assert len(visits) >= 3
+        # The same visits on another day: the first two routed, the third left out.
+        for position, visit in enumerate(visits[:3], start=1):
+            session.add(
+                models.Visit(
+                    case_id=visit.case_id,
+                    user_id=visit.user_id,
+                    address_id=visit.address_id,
+                    planned_date=day,
+                    route_order=position if position < 3 else None,
+                    place_timezone=visit.place_timezone,
+                )
+            )
+    built = case_map.CaseMapService(workspace).build(day)
+    assert [stop.number for stop in built.stops] == [1, 2]
+    assert len(_page_data(built.html)["stops"]) == 2
