@@ -148,6 +148,7 @@ class _Candidate:
     location: tuple[float, float] | None
     window: tuple[float, float] | None  # seconds from the day's midnight; None: never allowed
     locked: bool = False
+    allowed: tuple[float, float] | None = None  # the window before a lock narrowed it
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,14 +335,13 @@ class DayPlanService:
         if earliest > latest:
             return _Candidate(visit, (address.lon, address.lat), None)
         pinned = pinned_start(pinned) if pinned is not None else None
+        window = ((earliest - midnight).total_seconds(), (latest - midnight).total_seconds())
         if pinned is not None and earliest <= pinned <= latest:
             # A locked stop starts where the collector left it; one pinned to a time that is no
             # longer allowed is planned as if unlocked.
-            earliest = latest = pinned
-        window = ((earliest - midnight).total_seconds(), (latest - midnight).total_seconds())
-        return _Candidate(
-            visit, (address.lon, address.lat), window, locked=earliest == latest == pinned
-        )
+            at = (pinned - midnight).total_seconds()
+            return _Candidate(visit, (address.lon, address.lat), (at, at), True, window)
+        return _Candidate(visit, (address.lon, address.lat), window, allowed=window)
 
 
 def pinned_start(start: dt.datetime) -> dt.datetime:
@@ -464,11 +464,12 @@ def _timed(
         travel_s += float(matrix.durations[previous, index])
         warning = None
         late_minutes = 0
-        if candidate.window is None:
+        allowed = candidate.allowed
+        if allowed is None:
             warning = StopWarning.OUTSIDE_EVERY_WINDOW
-        elif step.start > candidate.window[1] + 1e-6:
+        elif step.start > allowed[1] + 1e-6:
             warning = StopWarning.AFTER_WINDOW
-            late_minutes = math.ceil((step.start - candidate.window[1]) / 60)
+            late_minutes = math.ceil((step.start - allowed[1]) / 60)
         stops.append(
             PlannedStop(
                 visit_id=candidate.visit.id,
@@ -478,8 +479,8 @@ def _timed(
                 wait_minutes=round((step.start - step.arrival) / 60),
                 leg_km=round(metres / 1000, 2),
                 departure=instant(step.departure),
-                window_start=instant(candidate.window[0]) if candidate.window else None,
-                window_end=instant(candidate.window[1]) if candidate.window else None,
+                window_start=instant(allowed[0]) if allowed else None,
+                window_end=instant(allowed[1]) if allowed else None,
                 warning=warning,
                 late_minutes=late_minutes,
                 locked=candidate.locked,

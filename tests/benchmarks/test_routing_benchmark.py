@@ -129,6 +129,8 @@ def test_solomon_gap_and_time(solver_name: str) -> None:
         "one decimal: the same tour measured exactly lands about 0.2 % above)",
         "budget": _BUDGETS.get(solver_name, "runs to its own end"),
         "fleet": "the vehicle number of each Solomon file, every visit required",
+        # Time-limited searches do less on a busy machine: the load says how busy it was.
+        "load_average_1min": round(os.getloadavg()[0], 2),
         "per_instance": per_instance,
     }
     bench_record.record(
@@ -168,6 +170,7 @@ def test_field_day_served_and_time(solver_name: str) -> None:
         "(sample_day.field_day seed 1)",
         "travel_km": round(planned.summary.distance / 1000, 1),
         "vroom_x3_served": bar,
+        "load_average_1min": round(os.getloadavg()[0], 2),
         "engine": planned.engine,
     }
     bench_record.record(

@@ -139,6 +139,8 @@ def test_a_locked_stop_keeps_its_time_when_the_day_is_planned_again(
     again = service.plan_day(day, locked={stop.visit_id: pinned_at})
     kept = [planned for planned in again.stops if planned.visit_id == stop.visit_id]
     assert kept and kept[0].start == pinned_at and kept[0].locked
+    # The window it is allowed in stays what it was: a lock narrows the plan, not the agreement.
+    assert (kept[0].window_start, kept[0].window_end) == (stop.window_start, stop.window_end)
     assert _visits(demo_workspace, day)[stop.visit_id].route_order == kept[0].order
     # Timing the saved order again (as the Today screen does) keeps it there too.
     assert service.current_plan(day, {stop.visit_id: pinned_at}).stops == again.stops
