@@ -31,9 +31,9 @@ from app.services.workspace import (
     STATE_USER_ID,
     Workspace,
 )
-from app.store import engines, models
+from app.store import attachment_files, engines, models
 from app.store.local_models import OutboxEntry
-from app.sync import credentials, handshake, pull, push
+from app.sync import attachments, credentials, handshake, pull, push
 
 logger = logging.getLogger(__name__)
 
@@ -258,13 +258,17 @@ class SyncService:
             raise errors.WorkspaceError(
                 f"{username} on {shown} is not the user this workspace belongs to"
             )
+        files = attachment_files.AttachmentFiles.of_workspace(self.workspace.folder)
         pushed = push.push(
             self.workspace.engine,
             engine,
             username,
             progress=(lambda done, total: progress("push", done, total)) if progress else None,
+            files=files,
         )
         pulled = pull.pull(self.workspace.engine, engine, viewer, progress=progress)
+        # The files of attachment rows that arrived (or could not be fetched at an earlier sync).
+        attachments.fetch_missing_contents(self.workspace.engine, engine, files)
         self._refresh_summaries(pulled.touched_case_ids)
         finished = dt.datetime.now(dt.UTC)
         self.workspace.set_state(STATE_LAST_SYNC_AT, finished.isoformat())

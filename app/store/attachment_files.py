@@ -83,6 +83,11 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def is_sha256(text: str) -> bool:
+    """Whether `text` can name a file here: a SHA-256 in lower-case hex."""
+    return bool(_SHA256_HEX.fullmatch(text))
+
+
 def _checked_hash(sha256: str) -> str:
     # A name that is not a hash could reach outside the folder ("../..."); refuse it as a bug.
     if not _SHA256_HEX.fullmatch(sha256):
@@ -182,6 +187,26 @@ class AttachmentFiles:
             return StoredFile(sha256, path, path.stat().st_size)
         except OSError:
             return None
+
+    def stored_hashes(self) -> set[str]:
+        """The hashes of every file kept in the folder (one listing, no file read)."""
+        try:
+            names = os.listdir(self.folder)
+        except FileNotFoundError:
+            return set()
+        except OSError as exc:
+            raise AttachmentMissingError(
+                f"cannot list the attachment files in {self.folder}: {_reason(exc)}",
+                sha256="",
+                path=self.folder,
+                reason=_reason(exc),
+            ) from exc
+        found = set()
+        for name in names:
+            stem, _, suffix = name.partition(".")
+            if _SHA256_HEX.fullmatch(stem) and (f".{suffix}" if suffix else "") in _KNOWN_SUFFIXES:
+                found.add(stem)
+        return found
 
     def remove(self, sha256: str) -> None:
         """Delete the file kept under `sha256`, if any."""

@@ -24,6 +24,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -542,10 +543,30 @@ class SyncClock(Base):
     revision: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
+class AttachmentContent(Base):
+    """The bytes of an attachment file, kept centrally under their SHA-256 for other laptops.
+
+    Pushed before the attachment rows that name it; read by whoever may see such a row. The
+    central database checks the hash on arrival (PostgreSQL: a CHECK; the embedded central: the
+    push) and nobody changes or deletes a content once stored. A local store leaves it empty: its
+    files are `app.store.attachment_files`'.
+    """
+
+    __tablename__ = "attachment_content"
+    __table_args__ = (CheckConstraint("size_bytes >= 0", name="size_bytes"),)
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    uploaded_by: Mapped[str] = mapped_column(String(63), index=True)
+    uploaded_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
+
+
 CENTRAL_BOOKKEEPING_TABLES: tuple[type[Base], ...] = (
     SyncMutation,
     SyncConflict,
     CaseAccessEvent,
     SyncTombstone,
     SyncClock,
+    AttachmentContent,
 )

@@ -120,6 +120,7 @@ _BOOKKEEPING = (
     "case_access_event",
     "sync_tombstone",
     "sync_clock",
+    "attachment_content",
 )
 
 # What each group may do, table by table; Row-Level Security then picks the rows.
@@ -336,6 +337,20 @@ def _policies(roles: GroupRoles) -> list[_Policy]:
     add("sync_tombstone", "admin_read", "SELECT", (admin,), "true")
     add("sync_tombstone", "definer", "ALL", (definer,), "true", "true")
     add("sync_clock", "admin", "ALL", (admin,), "true", "true")
+
+    # Attachment files: anyone stores a content under his own name; he reads those of the
+    # attachment rows he may see (their policies apply inside the subquery) and his own uploads.
+    # Nobody changes or deletes one (no grant, and a trigger refuses it even to the owner).
+    own_upload = f"uploaded_by = {_SESSION_USER}"
+    add(
+        "attachment_content",
+        "read",
+        "SELECT",
+        staff,
+        f"sha256 IN (SELECT a.sha256 FROM public.attachment a) OR {own_upload}",
+    )
+    add("attachment_content", "admin_read", "SELECT", (admin,), "true")
+    add("attachment_content", "add", "INSERT", everyone, None, own_upload)
     return policies
 
 
@@ -421,6 +436,7 @@ def _grants(roles: GroupRoles, database: str) -> list[str]:
         f"GRANT SELECT ON {', '.join(_SYNCED)} TO {apps}",
         f"GRANT SELECT ON sync_mutation, sync_conflict, case_access_event, sync_tombstone"
         f" TO {apps}",
+        f"GRANT SELECT, INSERT ON attachment_content TO {apps}",
         f"GRANT INSERT ON {', '.join(_COLLECTOR_INSERT)} TO {collector}",
         f"GRANT UPDATE ON {', '.join(_COLLECTOR_UPDATE)} TO {collector}",
         f"GRANT UPDATE ({', '.join(_COLLECTOR_CASE_COLUMNS)}) ON loan_case TO {collector}",

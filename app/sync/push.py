@@ -33,9 +33,9 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError, IntegrityError, InterfaceError, OperationalError
 
 from app import errors
-from app.store import models
+from app.store import attachment_files, models
 from app.store.local_models import OutboxEntry
-from app.sync import codec
+from app.sync import attachments, codec
 
 logger = logging.getLogger(__name__)
 
@@ -277,12 +277,18 @@ def _refusal_of(exc: DBAPIError) -> _Refused:
 
 
 def apply_batch(
-    central: Connection, username: str, batch: Sequence[Mutation]
+    central: Connection,
+    username: str,
+    batch: Sequence[Mutation],
+    files: attachment_files.AttachmentFiles | None = None,
+    max_attachment_bytes: int = attachments.DEFAULT_MAX_BYTES,
 ) -> list[MutationResult]:
     """Apply `batch` inside the caller's central transaction; one savepoint per mutation.
 
-    The batch's outcomes are recorded in `sync_mutation` at its end, in the same transaction:
-    committed together with what they record, or not at all.
+    The contents of the attachment files the batch's rows name are stored first (from `files`,
+    the workspace's); a row whose file cannot be sent is refused without reaching the central
+    database. The batch's outcomes are recorded in `sync_mutation` at its end, in the same
+    transaction: committed together with what they record, or not at all.
     """
     postgres = central.dialect.name == "postgresql"
     if postgres:
@@ -297,18 +303,37 @@ def apply_batch(
             )
         )
     }
+    # Contents before the rows that name them; a mutation pushed before is answered from its
+    # record below, its content stored with it then.
+    upload = attachments.upload_batch_contents(
+        central,
+        username,
+        [mutation for mutation in batch if mutation.mutation_id not in earlier],
+        files,
+        max_attachment_bytes,
+    )
+    set_aside = {
+        refusal.mutation_id: MutationResult(
+            refusal.mutation_id, REJECTED, refusal.reason, refusal.message
+        )
+        for refusal in upload.refused
+    }
     # First all at once inside one savepoint: refusals the push finds itself (not visible, a
     # conflict, a malformed value) write nothing; an error of the database undoes the attempt,
     # and the batch is applied again with a savepoint per mutation to set the culprit aside.
     attempt = central.begin_nested()
     try:
-        results, records = _apply_all(central, username, batch, earlier, postgres, isolate=False)
+        results, records = _apply_all(
+            central, username, batch, earlier, set_aside, postgres, isolate=False
+        )
         attempt.commit()
     except DBAPIError as exc:
         attempt.rollback()
         if _is_infrastructure(exc):
             raise
-        results, records = _apply_all(central, username, batch, earlier, postgres, isolate=True)
+        results, records = _apply_all(
+            central, username, batch, earlier, set_aside, postgres, isolate=True
+        )
     if records:
         dialect_insert = postgresql_insert if postgres else sqlite_insert
         # A UUID already used by another user's mutation (which Row-Level Security hides) is
@@ -328,6 +353,7 @@ def _apply_all(
     username: str,
     batch: Sequence[Mutation],
     earlier: dict[uuid.UUID, Any],
+    set_aside: dict[uuid.UUID, MutationResult],
     postgres: bool,
     *,
     isolate: bool,
@@ -337,6 +363,11 @@ def _apply_all(
     results: list[MutationResult] = []
     records: list[dict[str, Any]] = []
     for mutation in batch:
+        if mutation.mutation_id in set_aside:
+            # Refused on this side (its file cannot be sent): nothing reached the central
+            # database and nothing is recorded there, so it may be pushed again once fixed.
+            results.append(set_aside[mutation.mutation_id])
+            continue
         digest = codec.mutation_sha256(
             mutation.table_name, mutation.row_id, mutation.operation, mutation.payload
         )
@@ -601,12 +632,17 @@ def push(
     progress: Callable[[int, int], None] | None = None,
     after_central_commit: Callable[[Sequence[Mutation], Sequence[MutationResult]], None]
     | None = None,
+    files: attachment_files.AttachmentFiles | None = None,
+    max_attachment_bytes: int = attachments.DEFAULT_MAX_BYTES,
 ) -> PushReport:
     """Push every pending outbox entry of the local store, batch by batch.
 
-    `after_central_commit` runs between a batch's central commit and its local clean-up (tests
-    stop the process there). Raises PushFailedError when the central database stops answering;
-    the batch is then retried whole at the next push, which its recorded mutations make safe.
+    `files` are the workspace's attachment files, whose contents go with the rows that name
+    them (without it, a row naming a content the central database lacks is refused), each up
+    to `max_attachment_bytes`. `after_central_commit` runs between a batch's central commit and
+    its local clean-up (tests stop the process there). Raises PushFailedError when the central
+    database stops answering; the batch is then retried whole at the next push, which its
+    recorded mutations make safe.
     """
     with local_engine.connect() as local:
         total = pending_total(local)
@@ -620,7 +656,7 @@ def push(
             break
         try:
             with central_engine.connect() as central, central.begin():
-                results = apply_batch(central, username, batch)
+                results = apply_batch(central, username, batch, files, max_attachment_bytes)
         except DBAPIError as exc:
             message = f"the central database stopped answering: {_first_line(exc)}"
             _note_failure(local_engine, batch, message)

@@ -53,7 +53,7 @@ def test_init_central_twice_builds_and_then_leaves_the_database_alone(
     url = fresh_url.render_as_string(hide_password=False)
     assert _run("admin", "init-central", url, monkeypatch=monkeypatch) == 0
     first = capsys.readouterr().out
-    assert "(upgraded)" in first and "Row-Level Security forced on 21 tables" in first
+    assert "(upgraded)" in first and "Row-Level Security forced on 22 tables" in first
     engine = create_engine(fresh_url)
     with engine.connect() as connection:
         policies_before = connection.execute(

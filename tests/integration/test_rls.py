@@ -329,6 +329,6 @@ def test_running_init_central_again_changes_nothing(cast: Cast, tmp_path: Path) 
 
     again = admin.init_central(cast.world.admin_url)
     assert again.upgraded is False
-    assert again.secured_tables == 21
+    assert again.secured_tables == 22
     alice = cast.world.engine_as(cast.alice)
     assert _scalar(alice, "SELECT count(*) FROM loan_case") == 3
