@@ -1,0 +1,390 @@
+"""Use case: the lead's team plan for one day — which collector visits which case, in what order —
+solved as one routing problem over the whole team and applied to the central database as case
+assignments (with their history) and planned visits in route order, which reach the collectors'
+laptops at their next sync.
+
+Cases are chosen and located exactly as the automatic assignment chooses and locates them
+(`assignment.AssignmentService`, whose reading and hand-over steps this class inherits); what
+differs is that the routing engine decides, so travel, visit windows (legal contact hours at the
+borrower's place within the shift), skills (pairs for aggressive addresses) and each collector's
+most visits a day are all respected together. The load is balanced by a cap: nobody gets more
+than an even share (visits ÷ collectors, rounded up) of the day. Every case left out has a reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import math
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Connection, select
+from sqlalchemy.orm import Session
+
+from app.domain import compliance, vocabulary
+from app.routing import problem as route_problem
+from app.routing import solution as route_solution
+from app.routing import solver
+from app.services import assignment, day_plan, portfolio_import
+from app.store import models
+
+logger = logging.getLogger(__name__)
+
+# Priority of a visit when not every case fits the day: the riskier tier first.
+TIER_PRIORITY = {"A": 80, "B": 60, "C": 40, "D": 20}
+TEAM_PLAN_REASON = "team plan"
+_TRAVEL = route_problem.Travel(
+    route_problem.TravelMode.HAVERSINE, kmh=day_plan.TRAVEL_KMH, road_factor=day_plan.ROAD_FACTOR
+)
+
+
+@dataclass(frozen=True, slots=True)
+class CollectorDay:
+    """One collector's part of the team plan.
+
+    Attributes:
+        username: his login name.
+        display_name: his name as people read it.
+        loan_refs: the cases he visits, in route order.
+        distance_km: road distance from home (or the office) and back.
+        duty_minutes: from leaving home to coming back.
+    """
+
+    username: str
+    display_name: str
+    loan_refs: tuple[str, ...]
+    distance_km: float
+    duty_minutes: int
+
+
+@dataclass(frozen=True, slots=True)
+class LeftOutCase:
+    """A case the day could not take.
+
+    Attributes:
+        loan_ref: the case.
+        code: the kind of reason (`route_solution.LeftOutBecause` values, or "no_position").
+        reason: the reason in words.
+    """
+
+    loan_ref: str
+    code: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class TeamDayPlan:
+    """The team's day.
+
+    Attributes:
+        team: the team's name.
+        day: the day planned.
+        collectors: per active collector (username order), his visits.
+        left_out: cases no route could take, each with its reason.
+        already_planned: loan refs left alone because a visit is already planned for them that day.
+        applied: False for a proposal that wrote nothing.
+    """
+
+    team: str
+    day: dt.date
+    collectors: tuple[CollectorDay, ...]
+    left_out: tuple[LeftOutCase, ...]
+    already_planned: tuple[str, ...]
+    applied: bool
+
+    @property
+    def visits(self) -> int:
+        return sum(len(collector.loan_refs) for collector in self.collectors)
+
+
+@dataclass(frozen=True, slots=True)
+class _Stop:
+    case: assignment._Case
+    address_id: uuid.UUID
+    timezone: str
+    window: tuple[float, float] | None  # seconds from the team's midnight; None: not today
+
+
+class TeamPlanService(assignment.AssignmentService):
+    """Plans a team's day over the central database (PostgreSQL or the embedded SQLite)."""
+
+    def plan_team_day(
+        self,
+        team_name: str,
+        day: dt.date,
+        case_filter: assignment.CaseFilter | None = None,
+        *,
+        profile: str = "CN",
+        seconds: float = solver.DEFAULT_SECONDS,
+        by_username: str | None = None,
+        apply: bool = True,
+    ) -> TeamDayPlan:
+        """Route the cases `case_filter` selects (default: the team's open cases, held or not)
+        over the team's active collectors on `day`; with `apply`, give each case to the collector
+        who visits it and plan the visits in route order. `apply=False` only proposes."""
+        case_filter = case_filter or assignment.CaseFilter(unassigned_only=False)
+        portfolio_import.check_central(self.engine)
+        with Session(self.engine) as session, session.begin():
+            connection = session.connection()
+            team = session.scalars(select(models.Team).where(models.Team.name == team_name)).first()
+            if team is None:
+                raise assignment.AssignmentError(f"unknown team {team_name!r}")
+            by_id = self._user_id(connection, by_username)
+            people = self._collectors(connection, team.id)
+            if not people:
+                raise assignment.AssignmentError(
+                    f"team {team_name!r} has no active collector to plan a day for"
+                )
+            chosen = self._selected_cases(connection, team.id, case_filter)
+            planned_already = _planned_cases(connection, day, chosen)
+            already = tuple(case.loan_ref for case in chosen if case.case_id in planned_already)
+            chosen = [case for case in chosen if case.case_id not in planned_already]
+            self._locate(connection, chosen)
+            midnight = dt.datetime.combine(day, dt.time(), ZoneInfo(team.timezone))
+            stops, left_out = _stops(connection, chosen, day, midnight, profile)
+            problem = _problem(connection, people, stops, midnight)
+            planned = solver.solve(problem, solver.SolverOptions(seconds=seconds))
+            result = _result(team_name, day, people, stops, left_out, planned, already, apply)
+            if apply:
+                self._apply(connection, day, people, stops, planned, by_id)
+        logger.info(
+            "team plan %s %d visits for %d collectors (%d left out)",
+            "applied" if apply else "proposed",
+            result.visits,
+            len(people),
+            len(result.left_out),
+        )
+        return result
+
+    def _apply(
+        self,
+        connection: Connection,
+        day: dt.date,
+        people: Sequence[assignment._Person],
+        stops: Sequence[_Stop],
+        planned: route_solution.RouteSolution,
+        by_id: uuid.UUID | None,
+    ) -> None:
+        """Hand the cases over (history rows, audit) and add the planned visits in route order."""
+        by_case = {str(stop.case.case_id): stop for stop in stops}
+        people_by_id = {str(person.user_id): person for person in people}
+        now = self._clock().astimezone(dt.UTC)
+        for route in planned.routes:
+            person = people_by_id[route.vehicle]
+            visited = [by_case[step.job] for step in route.steps]
+            moving = [stop.case for stop in visited if stop.case.assigned_to_id != person.user_id]
+            self._hand_over(
+                connection, moving, person, by_id, f"{TEAM_PLAN_REASON} {day.isoformat()}"
+            )
+            for order, stop in enumerate(visited, start=1):
+                connection.execute(
+                    models.Visit.__table__.insert().values(
+                        id=uuid.uuid4(),
+                        row_version=1,
+                        updated_at=now,
+                        case_id=stop.case.case_id,
+                        user_id=person.user_id,
+                        address_id=stop.address_id,
+                        planned_date=day,
+                        route_order=order,
+                        status=vocabulary.VisitStatus.PLANNED.value,
+                        place_timezone=stop.timezone,
+                    )
+                )
+
+
+def _planned_cases(
+    connection: Connection, day: dt.date, chosen: Sequence[assignment._Case]
+) -> set[uuid.UUID]:
+    """Cases among `chosen` that already have a visit planned (or under way) on `day`."""
+    ids = [case.case_id for case in chosen]
+    found: set[uuid.UUID] = set()
+    for start in range(0, len(ids), 500):
+        found.update(
+            connection.execute(
+                select(models.Visit.case_id).where(
+                    models.Visit.planned_date == day,
+                    models.Visit.case_id.in_(ids[start : start + 500]),
+                    models.Visit.status.in_(
+                        [
+                            vocabulary.VisitStatus.PLANNED.value,
+                            vocabulary.VisitStatus.CHECKED_IN.value,
+                        ]
+                    ),
+                )
+            ).scalars()
+        )
+    return found
+
+
+def _stops(
+    connection: Connection,
+    chosen: Sequence[assignment._Case],
+    day: dt.date,
+    midnight: dt.datetime,
+    profile: str,
+) -> tuple[list[_Stop], list[LeftOutCase]]:
+    """The located cases as visits (the address `_locate` chose, its zone, the legal window
+    within the shift), and the cases with no known place, left out."""
+    located = [case for case in chosen if case.place is not None]
+    addresses = _addresses(connection, located)
+    shift_start = dt.datetime.combine(day, day_plan.SHIFT[0], midnight.tzinfo)
+    shift_end = dt.datetime.combine(day, day_plan.SHIFT[1], midnight.tzinfo)
+    service = dt.timedelta(minutes=day_plan.VISIT_MINUTES)
+    stops = []
+    for case in located:
+        address_id, timezone = addresses[case.case_id]
+        legal = compliance.contact_window(profile, day, timezone)
+        earliest = max(legal.start, shift_start)
+        latest = min(legal.end, shift_end) - service
+        window = (
+            ((earliest - midnight).total_seconds(), (latest - midnight).total_seconds())
+            if earliest <= latest
+            else None
+        )
+        stops.append(_Stop(case, address_id, timezone, window))
+    left_out = [
+        LeftOutCase(case.loan_ref, "no_position", "the borrower has no address with a position")
+        for case in chosen
+        if case.place is None
+    ]
+    return stops, left_out
+
+
+def _addresses(
+    connection: Connection, located: Sequence[assignment._Case]
+) -> dict[uuid.UUID, tuple[uuid.UUID, str]]:
+    """The id and zone of the address at each case's place (the primary one on a tie)."""
+    address = models.BorrowerAddress
+    by_borrower: dict[uuid.UUID, list[assignment._Case]] = {}
+    for case in located:
+        by_borrower.setdefault(case.borrower_id, []).append(case)
+    found: dict[uuid.UUID, tuple[uuid.UUID, str]] = {}
+    ids = sorted(by_borrower)
+    for start in range(0, len(ids), 500):
+        rows = connection.execute(
+            select(address.id, address.borrower_id, address.lat, address.lon, address.timezone)
+            .where(address.borrower_id.in_(ids[start : start + 500]))
+            .order_by(address.is_primary.desc(), address.id)
+        )
+        for row in rows:
+            for case in by_borrower[row.borrower_id]:
+                if case.case_id not in found and case.place == (row.lat, row.lon):
+                    found[case.case_id] = (row.id, row.timezone)
+    return found
+
+
+def _problem(
+    connection: Connection,
+    people: Sequence[assignment._Person],
+    stops: Sequence[_Stop],
+    midnight: dt.datetime,
+) -> route_problem.RouteProblem:
+    day = midnight.date()
+    shift = tuple(
+        (dt.datetime.combine(day, moment, midnight.tzinfo) - midnight).total_seconds()
+        for moment in day_plan.SHIFT
+    )
+    most = dict(
+        connection.execute(
+            select(models.AppUser.id, models.AppUser.max_visits_per_day).where(
+                models.AppUser.id.in_([person.user_id for person in people])
+            )
+        ).all()
+    )
+    servable = sum(1 for stop in stops if stop.window is not None)
+    # The balance: an even share of the day's visits each, never more than his own limit.
+    share = max(1, math.ceil(servable / len(people)))
+    pairs = any(assignment.TWO_PERSON_SKILL in person.skills for person in people)
+    tiers = _tiers(connection, [stop.case.case_id for stop in stops])
+    vehicles = []
+    for person in people:
+        home = person.home or person.office or _middle(stops)
+        vehicles.append(
+            route_problem.Vehicle(
+                id=str(person.user_id),
+                start=(home[1], home[0]),
+                end=(home[1], home[0]),
+                shift=(shift[0], shift[1]),
+                skills=frozenset(person.skills),
+                max_jobs=min(share, most.get(person.user_id) or share),
+            )
+        )
+    jobs = []
+    for stop in stops:
+        assert stop.case.place is not None
+        jobs.append(
+            route_problem.Job(
+                id=str(stop.case.case_id),
+                location=(stop.case.place[1], stop.case.place[0]),
+                service=day_plan.VISIT_MINUTES * 60.0,
+                # A window that lies outside today's hours: a window the day cannot reach.
+                time_windows=(stop.window,) if stop.window is not None else ((0.0, 0.0),),
+                priority=TIER_PRIORITY.get(tiers.get(stop.case.case_id, "D"), 0),
+                # Aggressive addresses go to those who work in pairs, when the team has any.
+                skills=frozenset({assignment.TWO_PERSON_SKILL})
+                if stop.case.needs_pair and pairs
+                else frozenset(),
+            )
+        )
+    return route_problem.RouteProblem(travel=_TRAVEL, vehicles=tuple(vehicles), jobs=tuple(jobs))
+
+
+def _tiers(connection: Connection, case_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, str]:
+    tiers: dict[uuid.UUID, str] = {}
+    for start in range(0, len(case_ids), 500):
+        tiers.update(
+            connection.execute(
+                select(models.LoanCase.id, models.LoanCase.risk_tier).where(
+                    models.LoanCase.id.in_(case_ids[start : start + 500])
+                )
+            ).all()
+        )
+    return tiers
+
+
+def _middle(stops: Sequence[_Stop]) -> tuple[float, float]:
+    places = [stop.case.place for stop in stops if stop.case.place is not None]
+    if not places:
+        return (0.0, 0.0)
+    return (sum(p[0] for p in places) / len(places), sum(p[1] for p in places) / len(places))
+
+
+def _result(
+    team_name: str,
+    day: dt.date,
+    people: Sequence[assignment._Person],
+    stops: Sequence[_Stop],
+    left_out: Sequence[LeftOutCase],
+    planned: route_solution.RouteSolution,
+    already: tuple[str, ...],
+    applied: bool,
+) -> TeamDayPlan:
+    refs = {str(stop.case.case_id): stop.case.loan_ref for stop in stops}
+    routes = {route.vehicle: route for route in planned.routes}
+    collectors = []
+    for person in people:
+        route = routes.get(str(person.user_id))
+        collectors.append(
+            CollectorDay(
+                username=person.username,
+                display_name=person.display_name,
+                loan_refs=tuple(refs[step.job] for step in route.steps) if route else (),
+                distance_km=round(route.distance / 1000, 2) if route else 0.0,
+                duty_minutes=round(route.duration / 60) if route else 0,
+            )
+        )
+    solver_left = [
+        LeftOutCase(refs[item.job], item.code.value, item.reason) for item in planned.unassigned
+    ]
+    return TeamDayPlan(
+        team=team_name,
+        day=day,
+        collectors=tuple(collectors),
+        left_out=tuple(sorted([*left_out, *solver_left], key=lambda item: item.loan_ref)),
+        already_planned=already,
+        applied=applied,
+    )

@@ -1,0 +1,120 @@
+"""The lead's team plan for a day, in a real embedded (SQLite) central database: one routing
+problem over the team, applied as assignments with history and as planned visits in route order."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import math
+from collections import Counter
+
+import pytest
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from app.services.assignment import CaseFilter
+from app.services.team_plan import TeamPlanService
+from app.store import models
+from tests.app.services.test_assignment import (  # the same central database and helpers
+    HOMES,
+    add_case,
+    central,  # noqa: F401 (a fixture)
+    central_template,  # noqa: F401 (a fixture)
+    history,
+    holders,
+    near,
+    snapshot,
+    users,
+)
+
+TEAM = "成都外访一组"
+DAY = dt.date(2026, 3, 2)
+
+
+@pytest.fixture
+def service(central: Engine) -> TeamPlanService:  # noqa: F811 (the fixture above)
+    minutes = itertools.count()
+    start = dt.datetime(2026, 3, 1, 2, 0, tzinfo=dt.UTC)
+    return TeamPlanService(central, clock=lambda: start + dt.timedelta(minutes=next(minutes)))
+
+
+def _book(engine: Engine) -> list[str]:
+    """Twelve cases around the three homes, all held by one collector; one with no place."""
+    refs = []
+    for number, (home, step) in enumerate(itertools.product(HOMES, range(4)), start=1):
+        ref = f"TP{number:03d}"
+        add_case(engine, ref, near(home, step), holder="chen.jing")
+        refs.append(ref)
+    add_case(engine, "TP-NOWHERE", None, holder="chen.jing")
+    return refs
+
+
+def _visits(engine: Engine) -> list[tuple[str, str, int, dt.date, str]]:
+    people = {user.id: name for name, user in users(engine).items()}
+    with Session(engine) as session:
+        rows = session.execute(
+            select(
+                models.LoanCase.loan_ref,
+                models.Visit.user_id,
+                models.Visit.route_order,
+                models.Visit.planned_date,
+                models.Visit.status,
+            ).join(models.LoanCase, models.LoanCase.id == models.Visit.case_id)
+        ).all()
+    return sorted((ref, people[user], order, day, status) for ref, user, order, day, status in rows)
+
+
+def test_the_team_day_is_routed_balanced_and_applied_as_assignments_and_visits(
+    service: TeamPlanService,
+    central: Engine,  # noqa: F811
+) -> None:
+    refs = _book(central)
+    plan = service.plan_team_day(TEAM, DAY, seconds=0.5, by_username="li.na")
+
+    assert plan.applied and plan.visits == len(refs)
+    assert [left.loan_ref for left in plan.left_out] == ["TP-NOWHERE"]
+    assert plan.left_out[0].code == "no_position"
+    share = math.ceil(len(refs) / len(HOMES))
+    assert all(len(day.loan_refs) <= share for day in plan.collectors)
+    # Everybody takes his own neighbourhood: nearer than anyone else's home.
+    for day in plan.collectors:
+        assert day.loan_refs and day.distance_km > 0 and day.duty_minutes > 0
+        for ref in day.loan_refs:
+            number = int(ref[2:]) - 1
+            assert list(HOMES)[number // 4] == day.username
+
+    held = holders(central)
+    visits = _visits(central)
+    for day in plan.collectors:
+        assert all(held[ref] == day.username for ref in day.loan_refs)
+        mine = [(ref, order) for ref, who, order, _day, _status in visits if who == day.username]
+        assert sorted(mine, key=lambda item: item[1]) == [
+            (ref, order) for order, ref in enumerate(day.loan_refs, start=1)
+        ]
+    assert {(day, status) for _ref, _who, _order, day, status in visits} == {(DAY, "planned")}
+    moved = [row for row in history(central) if row[2] != "chen.jing"]
+    assert moved and all(row[3] == "li.na" and row[4] == f"team plan {DAY}" for row in moved)
+    assert held["TP-NOWHERE"] == "chen.jing"  # left out, left alone
+
+
+def test_a_proposal_writes_nothing(
+    service: TeamPlanService,
+    central: Engine,  # noqa: F811
+) -> None:
+    _book(central)
+    before = snapshot(central)
+    plan = service.plan_team_day(TEAM, DAY, seconds=0.3, apply=False)
+    assert not plan.applied and plan.visits == 12
+    assert snapshot(central) == before
+
+
+def test_cases_already_planned_that_day_are_left_alone(
+    service: TeamPlanService,
+    central: Engine,  # noqa: F811
+) -> None:
+    refs = _book(central)
+    service.plan_team_day(TEAM, DAY, seconds=0.3)
+    again = service.plan_team_day(TEAM, DAY, CaseFilter(unassigned_only=False), seconds=0.3)
+    assert sorted(again.already_planned) == refs
+    assert again.visits == 0
+    assert Counter(ref for ref, *_rest in _visits(central)) == Counter(refs)
