@@ -6,6 +6,10 @@ there too and runs the first sync.
 `SyncService.run` agrees on the schema, pushes the outbox, pulls what changed, removes the cases
 taken away once their outbox is empty, refreshes the touched cases' list columns and notes the
 time. The same code serves a PostgreSQL central and the embedded SQLite one (the demo's).
+
+A run can be cancelled (`SyncCancel`): it stops at the next safe point — after a push batch's
+local clean-up, after a pull page's local commit — so everything stays consistent and queued,
+and the next run carries on. Every run is written to the local sync log (`sync_log`).
 """
 
 from __future__ import annotations
@@ -13,11 +17,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, update
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
@@ -32,7 +37,7 @@ from app.services.workspace import (
     Workspace,
 )
 from app.store import attachment_files, engines, models
-from app.store.local_models import OutboxEntry
+from app.store.local_models import OutboxEntry, SyncLogEntry
 from app.sync import attachments, credentials, handshake, pull, push
 
 logger = logging.getLogger(__name__)
@@ -43,6 +48,49 @@ SyncProgress = Callable[[str, int, int], None]
 
 class SyncConnectionError(errors.KnownError):
     """The central database cannot be reached or refused the login."""
+
+
+class SyncCancel:
+    """A request to stop a running sync at its next safe point; set from any thread."""
+
+    def __init__(self) -> None:
+        self._requested = threading.Event()
+
+    def request(self) -> None:
+        self._requested.set()
+
+    @property
+    def requested(self) -> bool:
+        return self._requested.is_set()
+
+
+class _PushStopped(Exception):
+    """Raised from the push's progress (after a batch's local clean-up) to stop it there."""
+
+
+@dataclass(frozen=True, slots=True)
+class SyncLogRecord:
+    """One sync run as the sync log keeps it.
+
+    Attributes:
+        started_at: when it started (UTC).
+        finished_at: when it ended (UTC); None while running or when the process died.
+        outcome: running, completed, cancelled or failed.
+        pushed: local changes applied centrally.
+        pulled: rows copied from the central database.
+        refused: changes refused (conflicts included).
+        conflicts: of those, conflicts.
+        message: why it failed, if it did.
+    """
+
+    started_at: dt.datetime
+    finished_at: dt.datetime | None
+    outcome: str
+    pushed: int
+    pulled: int
+    refused: int
+    conflicts: int
+    message: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +133,7 @@ class SyncReport:
         resumed: the pull continued an interrupted one.
         set_aside: refused changes in the outbox now (this sync's and earlier ones).
         finished_at: when the sync completed (UTC).
+        cancelled: the run stopped early on request; what is not done waits for the next one.
     """
 
     pushed: int
@@ -99,6 +148,7 @@ class SyncReport:
     resumed: bool
     set_aside: int
     finished_at: dt.datetime
+    cancelled: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,8 +273,30 @@ class SyncService:
 
     # -- sync -----------------------------------------------------------------------------------
 
-    def run(self, progress: SyncProgress | None = None, password: str | None = None) -> SyncReport:
-        """Push the outbox, then pull; raises a KnownError when the central database fails."""
+    def run(
+        self,
+        progress: SyncProgress | None = None,
+        password: str | None = None,
+        cancel: SyncCancel | None = None,
+    ) -> SyncReport:
+        """Push the outbox, then pull; raises a KnownError when the central database fails.
+
+        With `cancel` requested, the run stops at its next safe point and returns a report
+        marked `cancelled`. Every run, failed ones too, is written to the sync log.
+        """
+        log_id = self._log_started()
+        try:
+            report = self._run(progress, password, cancel)
+        except BaseException as exc:
+            message = str(exc) if isinstance(exc, errors.KnownError) else type(exc).__name__
+            self._log_ended(log_id, "failed", message=message)
+            raise
+        self._log_ended(log_id, "cancelled" if report.cancelled else "completed", report)
+        return report
+
+    def _run(
+        self, progress: SyncProgress | None, password: str | None, cancel: SyncCancel | None
+    ) -> SyncReport:
         server = self.workspace.state(STATE_SERVER_URL)
         if server is None:
             raise errors.WorkspaceError(
@@ -238,7 +310,7 @@ class SyncService:
         shown = url.render_as_string(hide_password=True)
         engine = self._engine(url, username, password)
         try:
-            return self._exchange(engine, shown, username, progress)
+            return self._exchange(engine, shown, username, progress, cancel)
         except DBAPIError as exc:
             raise SyncConnectionError(
                 f"the sync with {shown} stopped: {_first_line(exc)}. "
@@ -248,7 +320,12 @@ class SyncService:
             engine.dispose()
 
     def _exchange(
-        self, engine: Engine, shown: str, username: str, progress: SyncProgress | None
+        self,
+        engine: Engine,
+        shown: str,
+        username: str,
+        progress: SyncProgress | None,
+        cancel: SyncCancel | None,
     ) -> SyncReport:
         handshake.agree_on_schema(engine, shown)
         with engine.connect() as connection:
@@ -258,18 +335,44 @@ class SyncService:
             raise errors.WorkspaceError(
                 f"{username} on {shown} is not the user this workspace belongs to"
             )
+        stopping = cancel is not None and cancel.requested
+        pushed_so_far = [0]
+
+        def push_progress(done: int, total: int) -> None:
+            # Called after a batch's central commit and its local clean-up: a safe point.
+            pushed_so_far[0] = done
+            if progress is not None:
+                progress("push", done, total)
+            if cancel is not None and cancel.requested:
+                raise _PushStopped
+
+        if stopping:
+            return self._cancelled_report(0)
         files = attachment_files.AttachmentFiles.of_workspace(self.workspace.folder)
-        pushed = push.push(
+        try:
+            pushed = push.push(
+                self.workspace.engine, engine, username, progress=push_progress, files=files
+            )
+        except _PushStopped:
+            logger.info("sync: cancelled after %d pushed changes", pushed_so_far[0])
+            return self._cancelled_report(pushed_so_far[0])
+        if cancel is not None and cancel.requested:
+            return self._cancelled_report(pushed.applied + pushed.repeated, pushed)
+        pulled = pull.pull(
             self.workspace.engine,
             engine,
-            username,
-            progress=(lambda done, total: progress("push", done, total)) if progress else None,
-            files=files,
+            viewer,
+            progress=progress,
+            should_stop=(lambda: cancel.requested) if cancel is not None else None,
         )
-        pulled = pull.pull(self.workspace.engine, engine, viewer, progress=progress)
+        # A first or resumed pull touched cases an earlier run may not have summarised: then
+        # every case is recomputed in one set-based pass rather than by lists of ids.
+        whole = pulled.window[0] == 0 or pulled.resumed
+        self._refresh_summaries(pulled.touched_case_ids, every_case=whole and not pulled.stopped)
+        if pulled.stopped:
+            return self._cancelled_report(pushed.applied + pushed.repeated, pushed, pulled)
         # The files of attachment rows that arrived (or could not be fetched at an earlier sync).
         attachments.fetch_missing_contents(self.workspace.engine, engine, files)
-        self._refresh_summaries(pulled.touched_case_ids)
         finished = dt.datetime.now(dt.UTC)
         self.workspace.set_state(STATE_LAST_SYNC_AT, finished.isoformat())
         report = SyncReport(
@@ -294,6 +397,82 @@ class SyncService:
             report.pulled_rows,
         )
         return report
+
+    def _cancelled_report(
+        self,
+        pushed_count: int,
+        pushed: push.PushReport | None = None,
+        pulled: pull.PullReport | None = None,
+    ) -> SyncReport:
+        """What a cancelled run did; the rest waits, queued, for the next run."""
+        return SyncReport(
+            pushed=pushed.applied if pushed is not None else pushed_count,
+            repeated=pushed.repeated if pushed is not None else 0,
+            rejected=pushed.rejected if pushed is not None else 0,
+            conflicts=pushed.conflicts if pushed is not None else 0,
+            pulled_rows=pulled.total_rows if pulled is not None else 0,
+            deleted_rows=pulled.deleted if pulled is not None else 0,
+            granted_cases=0,
+            removed_cases=0,
+            deferred_cases=0,
+            resumed=pulled.resumed if pulled is not None else False,
+            set_aside=len(self.refused_changes()),
+            finished_at=dt.datetime.now(dt.UTC),
+            cancelled=True,
+        )
+
+    # -- the sync log ---------------------------------------------------------------------------
+
+    def _log_started(self) -> int:
+        with self.workspace.session() as session:
+            entry = SyncLogEntry(started_at=models.utc_now(), outcome="running")
+            session.add(entry)
+            session.flush()
+            return entry.id
+
+    def _log_ended(
+        self,
+        log_id: int,
+        outcome: str,
+        report: SyncReport | None = None,
+        message: str | None = None,
+    ) -> None:
+        values: dict[str, object] = {
+            "finished_at": models.utc_now(),
+            "outcome": outcome,
+            "message": message,
+        }
+        if report is not None:
+            values.update(
+                pushed=report.pushed + report.repeated,
+                pulled=report.pulled_rows,
+                refused=report.rejected + report.conflicts,
+                conflicts=report.conflicts,
+            )
+        with self.workspace.session() as session:
+            session.execute(update(SyncLogEntry).where(SyncLogEntry.id == log_id).values(values))
+
+    def sync_log(self, limit: int = 100) -> list[SyncLogRecord]:
+        """The last `limit` sync runs of this workspace, newest first."""
+        with self.workspace.session() as session:
+            entries = session.scalars(
+                select(SyncLogEntry)
+                .order_by(SyncLogEntry.started_at.desc(), SyncLogEntry.id.desc())
+                .limit(limit)
+            ).all()
+            return [
+                SyncLogRecord(
+                    started_at=entry.started_at,
+                    finished_at=entry.finished_at,
+                    outcome=entry.outcome,
+                    pushed=entry.pushed,
+                    pulled=entry.pulled,
+                    refused=entry.refused,
+                    conflicts=entry.conflicts,
+                    message=entry.message,
+                )
+                for entry in entries
+            ]
 
     def needs_password(self) -> bool:
         """Whether a sync must be given the password (none saved for the workspace's user)."""
@@ -328,10 +507,13 @@ class SyncService:
                 )
             return refused
 
-    def _refresh_summaries(self, case_ids: frozenset[uuid.UUID]) -> None:
-        if not case_ids:
+    def _refresh_summaries(self, case_ids: frozenset[uuid.UUID], *, every_case: bool) -> None:
+        if not case_ids and not every_case:
             return
         with self.workspace.session() as session:
+            if every_case:
+                case_summary.refresh_case_summaries(session, dt.date.today())
+                return
             present = session.scalars(
                 select(models.LoanCase.id).where(models.LoanCase.id.in_(list(case_ids)))
             ).all()
