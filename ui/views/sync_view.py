@@ -1,12 +1,21 @@
-"""The Sync screen: where the workspace syncs to, what waits to be sent, syncing now, and the
-changes the central database refused (kept here for a person to see, never dropped)."""
+"""The Sync screen: where the workspace syncs to, what waits to be sent, syncing now (with
+progress and Cancel), the conflicts waiting for a decision, the changes the central database
+refused (kept here for a person to see, never dropped) and the log of past syncs."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThreadPool, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QThreadPool,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -20,10 +29,19 @@ from PySide6.QtWidgets import (
 )
 
 from app import errors
+from app.services.conflicts import ConflictService
 from app.services.status import WorkspaceStatus
-from app.services.sync import SyncReport, SyncService
+from app.services.sync import SyncCancel, SyncLogRecord, SyncReport, SyncService
 from app.services.workspace import Workspace
 from ui import formatting
+from ui.views.conflicts_view import ConflictsDialog
+
+_OUTCOMES = {
+    "running": QT_TRANSLATE_NOOP("SyncView", "Did not finish"),
+    "completed": QT_TRANSLATE_NOOP("SyncView", "Completed"),
+    "cancelled": QT_TRANSLATE_NOOP("SyncView", "Cancelled"),
+    "failed": QT_TRANSLATE_NOOP("SyncView", "Failed"),
+}
 
 
 class _SyncRun(QObject):
@@ -35,14 +53,24 @@ class _SyncRun(QObject):
 
 
 class SyncView(QWidget):
-    """The workspace's sync status (fed by the main window) and the Sync now button."""
+    """The workspace's sync status (fed by the main window), Sync now and Cancel, the conflicts
+    button with its count, refused changes and the sync log.
+
+    Signals:
+        synced(object): a SyncReport, after a sync that reached the central database (a
+            cancelled one included).
+    """
 
     synced = Signal(object)  # SyncReport, after a sync that reached the central database
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("syncView")
+        self._workspace = workspace
         self._service = SyncService(workspace)
+        self._conflicts = ConflictService(workspace)
+        self._cancel: SyncCancel | None = None
+        self.conflicts_dialog: ConflictsDialog | None = None
         self._status: WorkspaceStatus | None = None
         self._online = False
         self._running = False
@@ -58,6 +86,11 @@ class SyncView(QWidget):
         self.last_sync = QLabel(objectName="syncLast")
         self.sync_button = QPushButton(objectName="syncNow")
         self.sync_button.clicked.connect(self.sync_now)
+        self.cancel_button = QPushButton(objectName="syncCancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.hide()
+        self.conflicts_button = QPushButton(objectName="syncConflicts")
+        self.conflicts_button.clicked.connect(self.show_conflicts)
         self.progress = QProgressBar(objectName="syncProgress")
         self.progress.hide()
         self.result = QLabel(objectName="syncResult", wordWrap=True)
@@ -69,6 +102,12 @@ class SyncView(QWidget):
             QHeaderView.ResizeMode.ResizeToContents
         )
         self.refused.horizontalHeader().setStretchLastSection(True)
+        self.log_heading = QLabel(objectName="syncLogHeading")
+        self.log = QTableWidget(0, 7, objectName="syncLog")
+        self.log.verticalHeader().hide()
+        self.log.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.log.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.log.horizontalHeader().setStretchLastSection(True)
         self.note = QLabel(objectName="syncNote", wordWrap=True)
         self.note.setStyleSheet("color: #555;")
         self.form = QFormLayout()
@@ -81,12 +120,19 @@ class SyncView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(self.form)
-        layout.addWidget(self.sync_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.sync_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.conflicts_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         layout.addWidget(self.progress)
         layout.addWidget(self.result)
         layout.addWidget(self.note)
         layout.addWidget(self.refused_heading)
         layout.addWidget(self.refused, 1)
+        layout.addWidget(self.log_heading)
+        layout.addWidget(self.log, 1)
         self.retranslate()
         self.show_refused()
 
@@ -119,16 +165,20 @@ class SyncView(QWidget):
                 return False
         self._running = True
         self.sync_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.cancel_button.show()
         self.progress.setRange(0, 0)
         self.progress.show()
         self.result.setText(QCoreApplication.translate("SyncView", "Syncing…"))
         run, service = self._run, self._service
+        cancel = self._cancel = SyncCancel()
 
         def work() -> None:
             try:
                 report = service.run(
                     progress=lambda stage, done, total: run.progressed.emit(stage, done, total),
                     password=password,
+                    cancel=cancel,
                 )
             except errors.KnownError as exc:
                 run.failed.emit(str(exc))
@@ -138,7 +188,29 @@ class SyncView(QWidget):
         QThreadPool.globalInstance().start(work)
         return True
 
+    def cancel(self) -> None:
+        """Ask the running sync to stop at its next safe point (between batches)."""
+        if not self._running or self._cancel is None:
+            return
+        self._cancel.request()
+        self.cancel_button.setEnabled(False)
+        self.result.setText(
+            QCoreApplication.translate(
+                "SyncView", "Cancelling… the sync stops after the batch it is on."
+            )
+        )
+
+    def _stopped(self) -> None:
+        self._running = False
+        self._cancel = None
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.sync_button.setEnabled(True)
+        self.show_log()
+
     def _on_progress(self, stage: str, done: int, total: int) -> None:
+        if self._cancel is not None and self._cancel.requested:
+            return  # keep saying that it is cancelling
         self.progress.setRange(0, max(total, 0))
         self.progress.setValue(done)
         stages = {
@@ -154,9 +226,20 @@ class SyncView(QWidget):
         )
 
     def _on_finished(self, report: SyncReport) -> None:
-        self._running = False
-        self.progress.hide()
-        self.sync_button.setEnabled(True)
+        self._stopped()
+        self.result.setStyleSheet("")
+        self.show_refused()
+        self.show_conflict_count()
+        if report.cancelled:
+            self.result.setText(
+                QCoreApplication.translate(
+                    "SyncView",
+                    "Sync cancelled: {pushed} changes sent, {pulled} rows received. The rest "
+                    "stays queued for the next sync.",
+                ).format(pushed=report.pushed + report.repeated, pulled=report.pulled_rows)
+            )
+            self.synced.emit(report)
+            return
         self.result.setText(
             QCoreApplication.translate(
                 "SyncView",
@@ -170,14 +253,10 @@ class SyncView(QWidget):
                 removed=report.removed_cases,
             )
         )
-        self.result.setStyleSheet("")
-        self.show_refused()
         self.synced.emit(report)
 
     def _on_failed(self, message: str) -> None:
-        self._running = False
-        self.progress.hide()
-        self.sync_button.setEnabled(True)
+        self._stopped()
         # The service's message names the server and the cause; nothing local was lost.
         self.result.setText(
             QCoreApplication.translate(
@@ -195,6 +274,53 @@ class SyncView(QWidget):
                 self.refused.setItem(row, column, QTableWidgetItem(text))
         self.refused_heading.setVisible(bool(refused))
         self.refused.setVisible(bool(refused))
+        self.show_conflict_count()
+
+    def show_conflict_count(self) -> None:
+        """The Conflicts button with its badge: how many conflicts wait for a decision."""
+        count = self._conflicts.open_count()
+        self.conflicts_button.setText(
+            QCoreApplication.translate("SyncView", "&Conflicts ({count})").format(count=count)
+        )
+        self.conflicts_button.setStyleSheet(
+            "QPushButton { color: #c62828; font-weight: 600; }" if count else ""
+        )
+
+    def show_conflicts(self) -> ConflictsDialog:
+        """Open the Conflicts view (one window, reused)."""
+        if self.conflicts_dialog is None:
+            self.conflicts_dialog = ConflictsDialog(self._workspace, self)
+            self.conflicts_dialog.view.decided.connect(self._on_conflict_decided)
+        else:
+            self.conflicts_dialog.view.reload()
+        self.conflicts_dialog.show()
+        return self.conflicts_dialog
+
+    def _on_conflict_decided(self, _open: int) -> None:
+        self.show_refused()
+
+    def show_log(self) -> None:
+        """The past syncs, newest first."""
+        runs = self._service.sync_log()
+        self.log.setRowCount(len(runs))
+        for row, run in enumerate(runs):
+            for column, text in enumerate(self._log_cells(run)):
+                self.log.setItem(row, column, QTableWidgetItem(text))
+        self.log_heading.setVisible(bool(runs))
+        self.log.setVisible(bool(runs))
+
+    @staticmethod
+    def _log_cells(run: SyncLogRecord) -> tuple[str, ...]:
+        outcome = _OUTCOMES.get(run.outcome)
+        return (
+            formatting.local_datetime(run.started_at),
+            formatting.local_datetime(run.finished_at) if run.finished_at else "",
+            QCoreApplication.translate("SyncView", outcome) if outcome else run.outcome,
+            str(run.pushed),
+            str(run.pulled),
+            str(run.refused),
+            run.message or "",
+        )
 
     # -- showing -----------------------------------------------------------------------------------
 
@@ -238,6 +364,21 @@ class SyncView(QWidget):
         self.pending_name.setText(QCoreApplication.translate("SyncView", "Waiting to be sent"))
         self.last_name.setText(QCoreApplication.translate("SyncView", "Last sync"))
         self.sync_button.setText(QCoreApplication.translate("SyncView", "&Sync now"))
+        self.cancel_button.setText(QCoreApplication.translate("SyncView", "Ca&ncel"))
+        self.log_heading.setText(QCoreApplication.translate("SyncView", "Sync log"))
+        self.log.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("SyncView", "Started"),
+                QCoreApplication.translate("SyncView", "Ended"),
+                QCoreApplication.translate("SyncView", "Result"),
+                QCoreApplication.translate("SyncView", "Sent"),
+                QCoreApplication.translate("SyncView", "Received"),
+                QCoreApplication.translate("SyncView", "Refused"),
+                QCoreApplication.translate("SyncView", "Message"),
+            ]
+        )
+        self.show_log()
+        self.show_conflict_count()
         self.note.setText(
             QCoreApplication.translate(
                 "SyncView",

@@ -1,0 +1,129 @@
+"""The Conflicts view from the Sync screen, and the Sync screen's Cancel and log, with the demo's
+embedded central database."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine
+
+from app.services.conflicts import ConflictService
+from app.services.status import workspace_status
+from app.services.sync import SyncService
+from app.services.workspace import Workspace
+from app.store import engines
+from tests.helpers import embedded_conflict
+from tests.helpers.embedded_conflict import MINE, THEIRS, edit_phone_on_both_sides, phone_numbers
+from ui.views.conflicts_view import ConflictsView
+from ui.views.sync_view import SyncView
+
+
+@pytest.fixture(scope="module")
+def small_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return embedded_conflict.build_demo(tmp_path_factory.mktemp("conflicts-ui") / "demo")
+
+
+@pytest.fixture
+def workspace(small_demo: Path, tmp_path: Path) -> Iterator[Workspace]:
+    shutil.copytree(small_demo, tmp_path / "demo")
+    with embedded_conflict.open_copy(tmp_path / "demo") as workspace:
+        yield workspace
+
+
+@pytest.fixture
+def central(workspace: Workspace) -> Iterator[Engine]:
+    engine = engines.sqlite_engine(workspace.embedded_central_path)
+    yield engine
+    engine.dispose()
+
+
+def _sync_view(qtbot: QtBot, workspace: Workspace) -> SyncView:
+    view = SyncView(workspace)
+    qtbot.addWidget(view)
+    view.show()
+    view.show_status(workspace_status(workspace), online=True)
+    return view
+
+
+def _sync(qtbot: QtBot, view: SyncView) -> object:
+    with qtbot.waitSignal(view.synced, timeout=60_000) as done:
+        assert view.sync_now()
+    return done.args[0]
+
+
+def _cells(view: ConflictsView, row: int) -> list[str]:
+    return [view.table.item(row, column).text() for column in range(view.table.columnCount())]
+
+
+@pytest.mark.parametrize("decision", ["keep_mine", "take_theirs"])
+def test_a_phone_edited_on_both_sides_is_shown_and_decided_and_the_stores_converge(
+    qtbot: QtBot, workspace: Workspace, central: Engine, decision: str
+) -> None:
+    SyncService(workspace).run()
+    phone = edit_phone_on_both_sides(workspace, central)
+    view = _sync_view(qtbot, workspace)
+    assert view.conflicts_button.text() == "&Conflicts (0)"
+    report = _sync(qtbot, view)
+    assert report.conflicts == 1
+    assert view.conflicts_button.text() == "&Conflicts (1)"
+
+    dialog = view.show_conflicts()
+    qtbot.waitExposed(dialog)
+    conflicts = dialog.view
+    assert conflicts.table.rowCount() == 1
+    loan, borrower, record, field, mine, theirs, changed = _cells(conflicts, 0)
+    assert (loan, borrower) == (phone.loan_ref, phone.borrower_name)
+    assert (record, field, mine, theirs) == ("Borrower's phone", "Number", MINE, THEIRS)
+    assert changed.endswith("version 2")
+    assert conflicts.keep_mine_button.isEnabled() and conflicts.take_theirs_button.isEnabled()
+
+    button = conflicts.keep_mine_button if decision == "keep_mine" else conflicts.take_theirs_button
+    with qtbot.waitSignal(conflicts.decided) as decided:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert decided.args == [0]
+    assert conflicts.table.isHidden() and not conflicts.empty.isHidden()
+    assert view.conflicts_button.text() == "&Conflicts (0)"
+    assert ConflictService(workspace).decided()[0].decision == (
+        "mine" if decision == "keep_mine" else "theirs"
+    )
+
+    again = _sync(qtbot, view)
+    assert (again.conflicts, again.rejected) == (0, 0)
+    expected = (MINE, 3) if decision == "keep_mine" else (THEIRS, 2)
+    assert phone_numbers(workspace, central, phone.phone_id) == (*expected, *expected)
+
+
+def test_the_sync_screen_lists_every_run_newest_first(qtbot: QtBot, workspace: Workspace) -> None:
+    view = _sync_view(qtbot, workspace)
+    assert view.log.isHidden()
+    _sync(qtbot, view)
+    _sync(qtbot, view)
+    assert not view.log.isHidden() and view.log.rowCount() == 2
+    assert view.log.item(0, 2).text() == "Completed"
+    assert view.log.item(0, 0).text() >= view.log.item(1, 0).text()
+
+
+def test_cancel_shows_while_a_sync_runs_and_the_run_ends_queued_and_logged(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    view = _sync_view(qtbot, workspace)
+    assert view.cancel_button.isHidden()
+    with qtbot.waitSignal(view.synced, timeout=60_000) as done:
+        assert view.sync_now()
+        assert not view.cancel_button.isHidden() and view.cancel_button.isEnabled()
+        qtbot.mouseClick(view.cancel_button, Qt.MouseButton.LeftButton)
+        assert not view.cancel_button.isEnabled()
+        assert view.result.text().startswith("Cancelling")
+    report = done.args[0]
+    # It stopped at a safe point, or had already finished when the click arrived.
+    if report.cancelled:
+        assert view.result.text().startswith("Sync cancelled:")
+        assert view.log.item(0, 2).text() == "Cancelled"
+    else:
+        assert view.log.item(0, 2).text() == "Completed"
+    assert view.cancel_button.isHidden() and view.sync_button.isEnabled()
