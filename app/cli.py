@@ -56,6 +56,14 @@ def _build_parser() -> argparse.ArgumentParser:
         help="the demo's today, YYYY-MM-DD (default: today)",
     )
     demo.add_argument("--no-gui", action="store_true", help="build it and exit")
+    demo.add_argument(
+        "--as",
+        dest="as_role",
+        choices=("collector", "lead"),
+        default="collector",
+        help="open the collector's workspace (default) or the team lead's, in the folder beside "
+        "it, logged in to the same embedded central database",
+    )
 
     export = commands.add_parser("export", help="export data from a workspace")
     export_what = export.add_subparsers(dest="what", metavar="WHAT", required=True)
@@ -203,13 +211,21 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     if args.cases < 1:
         raise errors.KnownError(f"--cases must be at least 1, got {args.cases}")
     folder = _workspace_folder(args.workspace)
-    summary = demo.build_demo_workspace(folder, seed=args.seed, cases=args.cases, as_of=args.as_of)
-    verb = "built" if summary.created else "already there, nothing added"
+    if args.as_role == "lead":
+        summary = demo.build_lead_workspace(
+            folder, seed=args.seed, cases=args.cases, as_of=args.as_of
+        )
+        verb = "built" if summary.created else "already there, synced"
+    else:
+        summary = demo.build_demo_workspace(
+            folder, seed=args.seed, cases=args.cases, as_of=args.as_of
+        )
+        verb = "built" if summary.created else "already there, nothing added"
     print(
         f"demo workspace {verb}: {summary.folder} — {summary.cases_in_workspace} cases for "
         f"{summary.username}, {summary.cases_in_central} in the embedded central database"
     )
-    return 0 if args.no_gui else _run_gui(folder)
+    return 0 if args.no_gui else _run_gui(summary.folder)
 
 
 def _cmd_export(args: argparse.Namespace) -> int:

@@ -29,7 +29,13 @@ from sqlalchemy.orm import Session
 from app import errors
 from app.domain import aging, money, repayment_schedule, vocabulary
 from app.services import case_summary
-from app.services.workspace import STATE_DEMO, STATE_SERVER_URL, STATE_USER_ID, Workspace
+from app.services.workspace import (
+    EMBEDDED_CENTRAL_NAME,
+    STATE_DEMO,
+    STATE_SERVER_URL,
+    STATE_USER_ID,
+    Workspace,
+)
 from app.store import engines, models, schema_upgrade
 from app.store.local_models import SyncState
 from app.sync import snapshot
@@ -1208,3 +1214,93 @@ def _remove_database(path: Path) -> None:
     """Delete a SQLite file and its journals, left over from a build that stopped."""
     for leftover in (path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))):
         leftover.unlink(missing_ok=True)
+
+
+# The team lead's side ---------------------------------------------------------------------------
+
+LEAD_FOLDER_SUFFIX = "-lead"
+
+
+def lead_workspace_folder(demo_folder: Path) -> Path:
+    """Where the lead's demo workspace lives: beside the collector's, sharing its central file."""
+    demo_folder = demo_folder.expanduser().resolve()
+    return demo_folder.with_name(demo_folder.name + LEAD_FOLDER_SUFFIX)
+
+
+def build_lead_workspace(
+    demo_folder: Path,
+    seed: int = 7,
+    cases: int = 600,
+    as_of: dt.date | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> DemoSummary:
+    """The team lead's demo workspace beside the collector's demo in `demo_folder`.
+
+    The collector's demo is built first when missing. The lead's workspace then points at its
+    embedded central database as the team's lead and syncs with it like any workspace (the same
+    push and pull, the lead's visibility), so it holds his team's cases, and what he assigns
+    there reaches 张伟's workspace at its next sync. Like the collector's demo it is a plain
+    store marked as a demo (a real login encrypts the store and refuses demo folders). A lead
+    workspace already there is synced again, nothing rebuilt.
+    """
+    from app.services import sync  # the sync is only needed here, not by the collector's demo
+
+    built = build_demo_workspace(
+        demo_folder, seed=seed, cases=cases, as_of=as_of, progress=progress
+    )
+    central_path = Path(built.folder) / EMBEDDED_CENTRAL_NAME
+    central_url = f"sqlite:///{central_path}"
+    lead_id, lead_username, lead_name = _team_lead(central_path)
+    folder = lead_workspace_folder(built.folder)
+    with Workspace.open(folder, create=True) as workspace:
+        created = workspace.state(STATE_USER_ID) is None
+        if not created and workspace.state(STATE_DEMO) != "1":
+            raise errors.WorkspaceError(
+                f"{workspace.folder} is the workspace of a user, not the lead's demo; "
+                "build the demo in another folder"
+            )
+        if created:
+            for key, value in (
+                (STATE_SERVER_URL, central_url),
+                (sync.STATE_SERVER_USER, lead_username),
+                (STATE_USER_ID, str(lead_id)),
+                (STATE_DEMO, "1"),
+            ):
+                workspace.set_state(key, value)
+        sync.SyncService(workspace).run()
+        with workspace.session() as local:
+            cases_in_workspace = local.scalar(select(func.count(models.LoanCase.id))) or 0
+    logger.info(
+        "lead demo workspace %s: %d cases", "built" if created else "synced", cases_in_workspace
+    )
+    return DemoSummary(
+        folder=folder,
+        username=lead_username,
+        display_name=lead_name,
+        central_url=central_url,
+        cases_in_workspace=cases_in_workspace,
+        cases_in_central=built.cases_in_central,
+        created=created,
+    )
+
+
+def _team_lead(central_path: Path) -> tuple[uuid.UUID, str, str]:
+    """Id, login name and name of the demo team's lead (drawn from the staff names by the seed)."""
+    engine = engines.sqlite_engine(central_path)
+    try:
+        with engine.connect() as connection:
+            lead = connection.execute(
+                select(models.AppUser.id, models.AppUser.username, models.AppUser.display_name)
+                .join(models.Team, models.Team.id == models.AppUser.team_id)
+                .where(
+                    models.Team.name == TEAM_NAME,
+                    models.AppUser.role == vocabulary.UserRole.LEAD.value,
+                )
+            ).first()
+    finally:
+        engine.dispose()
+    if lead is None:
+        raise errors.WorkspaceError(
+            f"{central_path} has no lead of {TEAM_NAME}; build the demo again"
+        )
+    return lead.id, lead.username, lead.display_name

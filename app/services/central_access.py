@@ -1,0 +1,94 @@
+"""The workspace's central database, opened as the workspace's own user, for the lead's writes.
+
+Imports and assignments are written straight to the central database (they are the team's
+shared data, not one laptop's offline facts), with the same login the sync uses: the user's own
+PostgreSQL role with his password from the keyring, so Row-Level Security limits him there too;
+or the embedded SQLite central of the demo. The workspace then syncs to see the result.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+
+from sqlalchemy import Engine
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from app import errors
+from app.services.sync import STATE_SERVER_USER, SyncReport, SyncService
+from app.services.workspace import STATE_SERVER_URL, Workspace
+from app.store import engines
+from app.sync import credentials
+
+
+class CentralAccess:
+    """Opens the central database of one workspace as its user.
+
+    Attributes:
+        workspace: the open workspace.
+        passwords: where the sync keeps the user's password.
+    """
+
+    def __init__(
+        self, workspace: Workspace, passwords: credentials.PasswordStore | None = None
+    ) -> None:
+        self.workspace = workspace
+        self.passwords = passwords if passwords is not None else credentials.PasswordStore()
+        self._password: str | None = None
+
+    @property
+    def username(self) -> str:
+        """Who writes: the workspace's login name."""
+        username = self.workspace.state(STATE_SERVER_USER)
+        if username is None:
+            identity = self.workspace.identity()
+            if identity is None:
+                raise errors.WorkspaceError(
+                    f"nobody has logged in to {self.workspace.folder}; log in first"
+                )
+            username = identity.username
+        return username
+
+    def server(self) -> str:
+        """The central database's URL (without credentials)."""
+        server = self.workspace.state(STATE_SERVER_URL)
+        if server is None:
+            raise errors.WorkspaceError(
+                f"{self.workspace.folder} has no central database yet; "
+                "log in first ('fieldcollect login')"
+            )
+        return server
+
+    def needs_password(self) -> bool:
+        """Whether a password must be given (a PostgreSQL central and none kept for the user)."""
+        return (
+            self._password is None and SyncService(self.workspace, self.passwords).needs_password()
+        )
+
+    def use_password(self, password: str) -> None:
+        """The password for this session (when the machine keeps none)."""
+        self._password = password
+
+    @contextlib.contextmanager
+    def engine(self) -> Iterator[Engine]:
+        """An engine on the central database as the workspace's user; disposed afterwards."""
+        try:
+            url = make_url(self.server())
+        except ArgumentError as exc:
+            raise errors.WorkspaceError(f"the workspace's server is not a URL: {exc}") from exc
+        if url.get_backend_name() != "sqlite":
+            username = self.username
+            password = self._password or self.passwords.load(
+                credentials.credential_key(username, url.host, url.port, url.database)
+            )
+            url = url.set(username=username, password=password)
+        engine = engines.central_engine(url.render_as_string(hide_password=False))
+        try:
+            yield engine
+        finally:
+            engine.dispose()
+
+    def sync(self) -> SyncReport:
+        """Sync the workspace, so that what was written centrally shows in it."""
+        return SyncService(self.workspace, self.passwords).run(password=self._password)
