@@ -5,10 +5,12 @@ laptops at their next sync.
 
 Cases are chosen and located exactly as the automatic assignment chooses and locates them
 (`assignment.AssignmentService`, whose reading and hand-over steps this class inherits); what
-differs is that the routing engine decides, so travel, visit windows (legal contact hours at the
-borrower's place within the shift), skills (pairs for aggressive addresses) and each collector's
-most visits a day are all respected together. The load is balanced by a cap: nobody gets more
-than an even share (visits ÷ collectors, rounded up) of the day. Every case left out has a reason.
+differs is that the routing engine decides, so travel, visit windows (the borrower's weekly
+availability at that address ∩ the legal contact hours at his place ∩ the shift), skills (pairs
+for aggressive addresses) and each collector's most visits a day are all respected together. The
+load is balanced by a cap: nobody gets more than an even share (visits ÷ collectors, rounded up)
+of the day. Every case left out has a reason. A planned visit carries the window it was planned
+in, so the collector's own day plan keeps to the borrower's availability.
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ import datetime as dt
 import logging
 import math
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, select
@@ -49,6 +52,7 @@ class CollectorDay:
         username: his login name.
         display_name: his name as people read it.
         loan_refs: the cases he visits, in route order.
+        starts: when each of those visits starts (UTC).
         distance_km: road distance from home (or the office) and back.
         duty_minutes: from leaving home to coming back.
     """
@@ -56,6 +60,7 @@ class CollectorDay:
     username: str
     display_name: str
     loan_refs: tuple[str, ...]
+    starts: tuple[dt.datetime, ...]
     distance_km: float
     duty_minutes: int
 
@@ -105,7 +110,7 @@ class _Stop:
     case: assignment._Case
     address_id: uuid.UUID
     timezone: str
-    window: tuple[float, float] | None  # seconds from the team's midnight; None: not today
+    windows: tuple[tuple[float, float], ...]  # latest starts, seconds from the team's midnight
 
 
 class TeamPlanService(assignment.AssignmentService):
@@ -147,9 +152,9 @@ class TeamPlanService(assignment.AssignmentService):
             stops, left_out = _stops(connection, chosen, day, midnight, profile)
             problem = _problem(connection, people, stops, midnight)
             planned = solver.solve(problem, solver.SolverOptions(seconds=seconds))
-            result = _result(team_name, day, people, stops, left_out, planned, already, apply)
+            result = _result(team_name, midnight, people, stops, left_out, planned, already, apply)
             if apply:
-                self._apply(connection, day, people, stops, planned, by_id)
+                self._apply(connection, midnight, people, stops, planned, by_id)
         logger.info(
             "team plan %s %d visits for %d collectors (%d left out)",
             "applied" if apply else "proposed",
@@ -162,24 +167,31 @@ class TeamPlanService(assignment.AssignmentService):
     def _apply(
         self,
         connection: Connection,
-        day: dt.date,
+        midnight: dt.datetime,
         people: Sequence[assignment._Person],
         stops: Sequence[_Stop],
         planned: route_solution.RouteSolution,
         by_id: uuid.UUID | None,
     ) -> None:
-        """Hand the cases over (history rows, audit) and add the planned visits in route order."""
+        """Hand the cases over (history rows, audit) and add the planned visits in route order,
+        each with the window it was planned in."""
+        day = midnight.date()
         by_case = {str(stop.case.case_id): stop for stop in stops}
         people_by_id = {str(person.user_id): person for person in people}
         now = self._clock().astimezone(dt.UTC)
         for route in planned.routes:
             person = people_by_id[route.vehicle]
             visited = [by_case[step.job] for step in route.steps]
+            windows = [
+                _window_of(by_case[step.job].windows, step.start, midnight) for step in route.steps
+            ]
             moving = [stop.case for stop in visited if stop.case.assigned_to_id != person.user_id]
             self._hand_over(
                 connection, moving, person, by_id, f"{TEAM_PLAN_REASON} {day.isoformat()}"
             )
-            for order, stop in enumerate(visited, start=1):
+            for order, (stop, (opens, closes)) in enumerate(
+                zip(visited, windows, strict=True), start=1
+            ):
                 connection.execute(
                     models.Visit.__table__.insert().values(
                         id=uuid.uuid4(),
@@ -189,11 +201,28 @@ class TeamPlanService(assignment.AssignmentService):
                         user_id=person.user_id,
                         address_id=stop.address_id,
                         planned_date=day,
+                        window_start=opens,
+                        window_end=closes,
                         route_order=order,
                         status=vocabulary.VisitStatus.PLANNED.value,
                         place_timezone=stop.timezone,
                     )
                 )
+
+
+def _window_of(
+    windows: Sequence[tuple[float, float]], start: float, midnight: dt.datetime
+) -> tuple[dt.datetime, dt.datetime]:
+    """The window (UTC instants) a visit starting at `start` was planned in."""
+    chosen = next(
+        (window for window in windows if window[0] - 1e-3 <= start <= window[1] + 1e-3),
+        windows[0],
+    )
+    return (_instant(midnight, chosen[0]), _instant(midnight, chosen[1]))
+
+
+def _instant(midnight: dt.datetime, seconds: float) -> dt.datetime:
+    return (midnight + dt.timedelta(seconds=seconds)).astimezone(dt.UTC)
 
 
 def _planned_cases(
@@ -227,8 +256,8 @@ def _stops(
     midnight: dt.datetime,
     profile: str,
 ) -> tuple[list[_Stop], list[LeftOutCase]]:
-    """The located cases as visits (the address `_locate` chose, its zone, the legal window
-    within the shift), and the cases with no known place, left out."""
+    """The located cases as visits (the address `_locate` chose, its zone, its windows today),
+    and the cases with no known place, left out."""
     located = [case for case in chosen if case.place is not None]
     addresses = _addresses(connection, located)
     shift_start = dt.datetime.combine(day, day_plan.SHIFT[0], midnight.tzinfo)
@@ -236,16 +265,21 @@ def _stops(
     service = dt.timedelta(minutes=day_plan.VISIT_MINUTES)
     stops = []
     for case in located:
-        address_id, timezone = addresses[case.case_id]
+        address_id, timezone, availability = addresses[case.case_id]
         legal = compliance.contact_window(profile, day, timezone)
-        earliest = max(legal.start, shift_start)
-        latest = min(legal.end, shift_end) - service
-        window = (
-            ((earliest - midnight).total_seconds(), (latest - midnight).total_seconds())
-            if earliest <= latest
-            else None
+        allowed = (max(legal.start, shift_start), min(legal.end, shift_end) - service)
+        windows = available_windows(availability, day, timezone, allowed, service)
+        stops.append(
+            _Stop(
+                case,
+                address_id,
+                timezone,
+                tuple(
+                    ((start - midnight).total_seconds(), (end - midnight).total_seconds())
+                    for start, end in windows
+                ),
+            )
         )
-        stops.append(_Stop(case, address_id, timezone, window))
     left_out = [
         LeftOutCase(case.loan_ref, "no_position", "the borrower has no address with a position")
         for case in chosen
@@ -254,26 +288,71 @@ def _stops(
     return stops, left_out
 
 
+def available_windows(
+    availability: Sequence[Mapping[str, Any]],
+    day: dt.date,
+    timezone: str,
+    allowed: tuple[dt.datetime, dt.datetime],
+    service: dt.timedelta,
+) -> list[tuple[dt.datetime, dt.datetime]]:
+    """When a visit may start on `day`: within `allowed` (earliest and latest start) and, when
+    the address has a weekly availability (`[{"weekdays": [0, …], "from": "18:00", "to":
+    "21:00"}]`, Monday = 0, local times), within one of that day's spans so that the visit ends by
+    its "to". Overlapping spans merge; an entry that cannot be read is skipped (and logged)."""
+    earliest, latest = allowed
+    if not availability:
+        return [(earliest, latest)] if earliest <= latest else []
+    place = ZoneInfo(timezone)
+    spans = []
+    for entry in availability:
+        try:
+            if day.weekday() not in entry["weekdays"]:
+                continue
+            opens = dt.datetime.combine(day, dt.time.fromisoformat(entry["from"]), place)
+            closes = dt.datetime.combine(day, dt.time.fromisoformat(entry["to"]), place)
+        except (KeyError, TypeError, ValueError):
+            logger.warning("skipping an availability entry that cannot be read")
+            continue
+        start, end = max(earliest, opens), min(latest, closes - service)
+        if start <= end:
+            spans.append((start, end))
+    merged: list[tuple[dt.datetime, dt.datetime]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def _addresses(
     connection: Connection, located: Sequence[assignment._Case]
-) -> dict[uuid.UUID, tuple[uuid.UUID, str]]:
-    """The id and zone of the address at each case's place (the primary one on a tie)."""
+) -> dict[uuid.UUID, tuple[uuid.UUID, str, list[dict[str, Any]]]]:
+    """The id, zone and weekly availability of the address at each case's place (the primary
+    one on a tie)."""
     address = models.BorrowerAddress
     by_borrower: dict[uuid.UUID, list[assignment._Case]] = {}
     for case in located:
         by_borrower.setdefault(case.borrower_id, []).append(case)
-    found: dict[uuid.UUID, tuple[uuid.UUID, str]] = {}
+    found: dict[uuid.UUID, tuple[uuid.UUID, str, list[dict[str, Any]]]] = {}
     ids = sorted(by_borrower)
     for start in range(0, len(ids), 500):
         rows = connection.execute(
-            select(address.id, address.borrower_id, address.lat, address.lon, address.timezone)
+            select(
+                address.id,
+                address.borrower_id,
+                address.lat,
+                address.lon,
+                address.timezone,
+                address.availability,
+            )
             .where(address.borrower_id.in_(ids[start : start + 500]))
             .order_by(address.is_primary.desc(), address.id)
         )
         for row in rows:
             for case in by_borrower[row.borrower_id]:
                 if case.case_id not in found and case.place == (row.lat, row.lon):
-                    found[case.case_id] = (row.id, row.timezone)
+                    found[case.case_id] = (row.id, row.timezone, list(row.availability or []))
     return found
 
 
@@ -295,7 +374,7 @@ def _problem(
             )
         ).all()
     )
-    servable = sum(1 for stop in stops if stop.window is not None)
+    servable = sum(1 for stop in stops if stop.windows)
     # The balance: an even share of the day's visits each, never more than his own limit.
     share = max(1, math.ceil(servable / len(people)))
     pairs = any(assignment.TWO_PERSON_SKILL in person.skills for person in people)
@@ -321,8 +400,8 @@ def _problem(
                 id=str(stop.case.case_id),
                 location=(stop.case.place[1], stop.case.place[0]),
                 service=day_plan.VISIT_MINUTES * 60.0,
-                # A window that lies outside today's hours: a window the day cannot reach.
-                time_windows=(stop.window,) if stop.window is not None else ((0.0, 0.0),),
+                # No time today: a window the day cannot reach, so the reason says so.
+                time_windows=stop.windows or ((0.0, 0.0),),
                 priority=TIER_PRIORITY.get(tiers.get(stop.case.case_id, "D"), 0),
                 # Aggressive addresses go to those who work in pairs, when the team has any.
                 skills=frozenset({assignment.TWO_PERSON_SKILL})
@@ -355,7 +434,7 @@ def _middle(stops: Sequence[_Stop]) -> tuple[float, float]:
 
 def _result(
     team_name: str,
-    day: dt.date,
+    midnight: dt.datetime,
     people: Sequence[assignment._Person],
     stops: Sequence[_Stop],
     left_out: Sequence[LeftOutCase],
@@ -373,6 +452,9 @@ def _result(
                 username=person.username,
                 display_name=person.display_name,
                 loan_refs=tuple(refs[step.job] for step in route.steps) if route else (),
+                starts=tuple(_instant(midnight, step.start) for step in route.steps)
+                if route
+                else (),
                 distance_km=round(route.distance / 1000, 2) if route else 0.0,
                 duty_minutes=round(route.duration / 60) if route else 0,
             )
@@ -382,7 +464,7 @@ def _result(
     ]
     return TeamDayPlan(
         team=team_name,
-        day=day,
+        day=midnight.date(),
         collectors=tuple(collectors),
         left_out=tuple(sorted([*left_out, *solver_left], key=lambda item: item.loan_ref)),
         already_planned=already,

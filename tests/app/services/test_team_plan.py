@@ -7,13 +7,14 @@ import datetime as dt
 import itertools
 import math
 from collections import Counter
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from app.services.assignment import CaseFilter
-from app.services.team_plan import TeamPlanService
+from app.services.team_plan import TeamPlanService, available_windows
 from app.store import models
 from tests.app.services.test_assignment import (  # the same central database and helpers
     HOMES,
@@ -118,3 +119,72 @@ def test_cases_already_planned_that_day_are_left_alone(
     assert sorted(again.already_planned) == refs
     assert again.visits == 0
     assert Counter(ref for ref, *_rest in _visits(central)) == Counter(refs)
+
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def _at(hour: int, minute: int = 0, day: dt.date = DAY) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(hour, minute), SHANGHAI)
+
+
+def test_the_windows_of_a_day_follow_the_weekly_availability_within_the_allowed_hours() -> None:
+    allowed = (_at(8, 30), _at(21, 30))  # earliest and latest start
+    half_hour = dt.timedelta(minutes=30)
+    evenings = [
+        {"weekdays": [0, 1, 2, 3, 4], "from": "18:30", "to": "23:00"},
+        {"weekdays": [0], "from": "12:00", "to": "14:00"},
+        {"weekdays": [0], "from": "13:00", "to": "15:00"},  # overlaps the one before: merged
+        {"weekdays": [5, 6], "from": "09:30", "to": "20:00"},
+        {"weekdays": [0], "from": "late"},  # unreadable: skipped
+    ]
+    windows = available_windows(evenings, DAY, "Asia/Shanghai", allowed, half_hour)
+    assert windows == [(_at(12), _at(14, 30)), (_at(18, 30), _at(21, 30))]
+    saturday = DAY + dt.timedelta(days=5)
+    assert available_windows(
+        evenings, saturday, "Asia/Shanghai", (_at(8, 30, saturday), _at(21, 30, saturday)),
+        half_hour,
+    ) == [(_at(9, 30, saturday), _at(19, 30, saturday))]  # fmt: skip
+    assert available_windows([], DAY, "Asia/Shanghai", allowed, half_hour) == [allowed]
+    weekends = [{"weekdays": [5, 6], "from": "09:00", "to": "18:00"}]
+    assert available_windows(weekends, DAY, "Asia/Shanghai", allowed, half_hour) == []
+
+
+def _set_availability(engine: Engine, loan_ref: str, availability: list[dict]) -> None:
+    with Session(engine) as session, session.begin():
+        borrower_id = session.scalars(
+            select(models.LoanCase.borrower_id).where(models.LoanCase.loan_ref == loan_ref)
+        ).one()
+        for address in session.scalars(
+            select(models.BorrowerAddress).where(models.BorrowerAddress.borrower_id == borrower_id)
+        ):
+            address.availability = availability
+
+
+def test_visits_are_planned_when_the_borrower_is_available_and_carry_that_window(
+    service: TeamPlanService,
+    central: Engine,  # noqa: F811
+) -> None:
+    _book(central)
+    _set_availability(
+        central, "TP001", [{"weekdays": [0, 1, 2, 3, 4], "from": "18:30", "to": "21:00"}]
+    )
+    _set_availability(central, "TP002", [{"weekdays": [5, 6], "from": "09:00", "to": "18:00"}])
+    plan = service.plan_team_day(TEAM, DAY, seconds=0.5)
+
+    starts = {
+        ref: start
+        for day in plan.collectors
+        for ref, start in zip(day.loan_refs, day.starts, strict=True)
+    }
+    # Available 18:30–21:00, the shift ends 20:30: a half-hour visit starts by 20:00.
+    assert _at(18, 30) <= starts["TP001"] <= _at(20)
+    assert "TP002" not in starts
+    assert {left.loan_ref for left in plan.left_out} == {"TP002", "TP-NOWHERE"}
+    with Session(central) as session:
+        visit = session.scalars(
+            select(models.Visit)
+            .join(models.LoanCase, models.LoanCase.id == models.Visit.case_id)
+            .where(models.LoanCase.loan_ref == "TP001")
+        ).one()
+    assert (visit.window_start, visit.window_end) == (_at(18, 30), _at(20))
