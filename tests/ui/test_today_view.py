@@ -351,6 +351,26 @@ def test_dragging_a_stop_times_the_route_again_and_saves_the_order(
     assert "km" in view.totals.text() and view.totals.isVisible()
 
 
+def test_the_keyboard_moves_a_stop_down_and_up_again(
+    qtbot: QtBot, demo_workspace: Workspace
+) -> None:
+    view = _view(qtbot, demo_workspace, _Clock(_at(8)))
+    planned = view.plan_route()
+    assert planned is not None and len(planned.stops) >= 2
+    first, second = planned.stops[0].visit_id, planned.stops[1].visit_id
+    view.table.selectRow(0)
+    # A shortcut answers only in the active window.
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert view.plan is not None
+    assert [stop.visit_id for stop in view.plan.stops[:2]] == [second, first]
+    assert view.selected_visit() is not None and view.selected_visit().visit_id == first
+    view.move_up_action.trigger()
+    assert [stop.visit_id for stop in view.plan.stops[:2]] == [first, second]
+
+
 def test_a_locked_stop_stays_at_its_time_when_the_route_is_planned_again(
     qtbot: QtBot, demo_workspace: Workspace
 ) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QDropEvent
+from PySide6.QtGui import QAction, QBrush, QColor, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -122,6 +122,17 @@ class TodayView(QWidget):
         self.table = RouteTable(_COLUMNS)
         self.table.setObjectName("todayVisits")
         self.table.row_moved.connect(self.move_stop)
+        # The keyboard's way to reorder, beside dragging (also in the list's context menu).
+        self.move_up_action = QAction(self.table, objectName="moveStopUp")
+        self.move_up_action.setShortcut(QKeySequence("Ctrl+Up"))
+        self.move_up_action.triggered.connect(lambda: self.move_selected(-1))
+        self.move_down_action = QAction(self.table, objectName="moveStopDown")
+        self.move_down_action.setShortcut(QKeySequence("Ctrl+Down"))
+        self.move_down_action.triggered.connect(lambda: self.move_selected(1))
+        for action in (self.move_up_action, self.move_down_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.table.addAction(action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.table.itemChanged.connect(self._on_item_changed)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -323,6 +334,17 @@ class TodayView(QWidget):
         self._after_change("")
         self.select_visit(moved.visit_id)
         return plan
+
+    def move_selected(self, step: int) -> DayPlan | None:
+        """Move the selected stop one place up (-1) or down (+1) the list."""
+        visit = self.selected_visit()
+        if visit is None:
+            return None
+        row = self._visits.index(visit)
+        target = row - 1 if step < 0 else row + 2
+        if not 0 <= target <= len(self._visits):
+            return None
+        return self.move_stop(row, target)
 
     def set_locked(self, visit_id: uuid.UUID, locked: bool) -> None:
         """Lock a stop at its present start (planning again keeps it there), or unlock it."""
@@ -557,9 +579,13 @@ class TodayView(QWidget):
         )
         self.table.setToolTip(
             QCoreApplication.translate(
-                "TodayView", "Drag a stop to another place to change the order of the route"
+                "TodayView",
+                "Drag a stop to another place (or press Ctrl+Up, Ctrl+Down) to change the order "
+                "of the route",
             )
         )
+        self.move_up_action.setText(QCoreApplication.translate("TodayView", "Move the stop up"))
+        self.move_down_action.setText(QCoreApplication.translate("TodayView", "Move the stop down"))
         self.check_in_button.setText(QCoreApplication.translate("TodayView", "Check &in"))
         self.check_out_button.setText(QCoreApplication.translate("TodayView", "Check ou&t"))
         self.outcome_button.setText(QCoreApplication.translate("TodayView", "Record &outcome…"))
