@@ -545,18 +545,31 @@ def _update(
         )
     if not postgres:
         _check_parents(central, table, changed)
-    written = central.execute(
+    statement = (
         update(table)
         .where(table.c.id == mutation.row_id, table.c.row_version == base)
         .values(changed)
     )
-    if written.rowcount != 1:
+    # The central trigger sets the new version: base + 1, or base when only derived columns
+    # changed (a case's summaries); read back, never assumed.
+    if postgres:
+        version = central.execute(statement.returning(table.c.row_version)).scalar_one_or_none()
+    else:
+        written = central.execute(statement)
+        # SQLite's trigger runs after the statement, so RETURNING would show the old version.
+        version = (
+            central.execute(
+                select(table.c.row_version).where(table.c.id == mutation.row_id)
+            ).scalar_one()
+            if written.rowcount == 1
+            else None
+        )
+    if version is None:
         raise _Refused(
             "not_writable",
             f"{table.name} {mutation.row_id} is visible but this user may not change it",
         )
-    # The central trigger made it base + 1 (the row was at base, and is locked).
-    return MutationResult(mutation.mutation_id, APPLIED, row_version=base + 1)
+    return MutationResult(mutation.mutation_id, APPLIED, row_version=version)
 
 
 def _record_conflict(
