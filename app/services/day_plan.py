@@ -2,7 +2,8 @@
 
 Each planned visit's start must fall in its agreed window (when it has one) AND in the legal
 contact hours of the compliance profile at the borrower's place AND in the collector's shift.
-The route starts and ends at the collector's home (else the team's office). PyVRP solves it
+The route starts and ends at the collector's home (else the team's office); once he has checked
+in somewhere that day, the rest of it starts there, when he left (or will leave). PyVRP solves it
 (app.routing); the order is saved on the visits (queued for sync) and every visit left out gets
 a reason code. An order the collector chooses by hand is timed the same way (app.routing.schedule)
 and warned about, never refused; a locked stop keeps its start time when the day is planned again.
@@ -118,7 +119,8 @@ class DayPlan:
         day: the day planned.
         stops: the route in order.
         left_out: visits no route could take, each with its reason.
-        distance_km: road distance from leaving home to coming back.
+        distance_km: road distance from leaving home (or the last place checked in) to coming
+            back.
         travel_minutes: time on the road.
         back_at: when the collector is home again (UTC), None without stops.
         cost: distance × cost per km plus the day's hours × hourly rate, in yuan.
@@ -158,7 +160,8 @@ class _Day:
     day: dt.date
     midnight: dt.datetime
     home: tuple[float, float]
-    shift: tuple[float, float]  # seconds from midnight
+    start: tuple[float, float]  # home, or the last place checked in today
+    shift: tuple[float, float]  # seconds from midnight; starts when he leaves `start`
     max_visits: int
     collector: str
     candidates: tuple[_Candidate, ...]
@@ -298,10 +301,18 @@ class DayPlanService:
             (dt.datetime.combine(day, moment, midnight.tzinfo) - midnight).total_seconds()
             for moment in SHIFT
         )
+        start = home
+        under_way = _last_check_in(session, user.id, day)
+        if under_way is not None:
+            # The rest of the day starts where he last checked in, when he left (or will).
+            place, left = under_way
+            left_at = min(max((left - midnight).total_seconds(), shift_start), shift_end)
+            start, shift_start = place, left_at
         return _Day(
             day=day,
             midnight=midnight,
             home=home,
+            start=start,
             shift=(shift_start, shift_end),
             max_visits=user.max_visits_per_day,
             collector=user.display_name,
@@ -342,6 +353,35 @@ class DayPlanService:
             at = (pinned - midnight).total_seconds()
             return _Candidate(visit, (address.lon, address.lat), (at, at), True, window)
         return _Candidate(visit, (address.lon, address.lat), window, allowed=window)
+
+
+def _last_check_in(
+    session: Session, user_id: uuid.UUID, day: dt.date
+) -> tuple[tuple[float, float], dt.datetime] | None:
+    """Where the collector last checked in on `day` (the visit's address, else the position
+    recorded) and when he left it (check-out, else check-in plus a visit's length); None before
+    his first check-in."""
+    visit = session.scalars(
+        select(models.Visit)
+        .where(
+            models.Visit.user_id == user_id,
+            models.Visit.planned_date == day,
+            models.Visit.check_in_at.is_not(None),
+        )
+        .order_by(models.Visit.check_in_at.desc())
+        .limit(1)
+    ).first()
+    if visit is None or visit.check_in_at is None:
+        return None
+    address = session.get(models.BorrowerAddress, visit.address_id) if visit.address_id else None
+    if address is not None and address.lat is not None and address.lon is not None:
+        place = (address.lon, address.lat)
+    elif visit.check_in_lat is not None and visit.check_in_lon is not None:
+        place = (visit.check_in_lon, visit.check_in_lat)
+    else:
+        return None
+    left = visit.check_out_at or visit.check_in_at + dt.timedelta(minutes=VISIT_MINUTES)
+    return place, left
 
 
 def pinned_start(start: dt.datetime) -> dt.datetime:
@@ -389,7 +429,7 @@ def _solve(context: _Day, seconds: float, rates: _Rates) -> DayPlan:
         vehicles=(
             route_problem.Vehicle(
                 id="me",
-                start=context.home,
+                start=context.start,
                 end=context.home,
                 shift=context.shift,
                 max_jobs=context.max_visits or None,
@@ -435,7 +475,7 @@ def _timed(
         travel=_TRAVEL,
         vehicles=(
             route_problem.Vehicle(
-                id="me", start=context.home, end=context.home, shift=context.shift
+                id="me", start=context.start, end=context.home, shift=context.shift
             ),
         ),
         jobs=tuple(

@@ -195,3 +195,26 @@ def test_the_route_sheet_pdf_lists_every_stop_in_order_and_the_days_totals(
     assert f"路上时间{planned.travel_minutes}分钟" in compact
     assert f"预计费用{planned.cost:,.2f}元" in compact
     assert "催收员" in compact and day.isoformat() in compact
+
+
+def test_after_a_check_in_the_rest_of_the_day_starts_where_and_when_he_left(
+    demo_workspace: Workspace,
+) -> None:
+    day = dt.date.today()
+    service = DayPlanService(demo_workspace, seconds=0.5)
+    planned = service.plan_day(day)
+    assert len(planned.stops) >= 3
+    first, second = planned.stops[0], planned.stops[1]
+    visits = VisitService(demo_workspace)
+    visits.check_in(first.visit_id, first.start)
+    left = first.start + dt.timedelta(minutes=75)  # a long talk at the door
+    visits.check_out(first.visit_id, left)
+
+    rest = service.current_plan(day)
+    assert first.visit_id not in {stop.visit_id for stop in rest.stops}
+    assert rest.stops[0].visit_id == second.visit_id
+    # Same leg as in the morning plan (from the first stop), but leaving 45 minutes later.
+    assert rest.stops[0].leg_km == second.leg_km
+    assert rest.stops[0].arrival - second.arrival >= dt.timedelta(minutes=44)
+    again = service.plan_day(day)
+    assert again.stops and again.stops[0].arrival >= left
