@@ -49,6 +49,8 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("compliance_profile", str, "CN", "Contact rules", ("CN", "US", "UK")),
     SettingSpec("promise_grace_days", int, 3, "Days of grace before a promise counts as broken"),
     SettingSpec("auto_sync", bool, True, "Sync automatically when the server is reachable"),
+    # Attachment files (photos, signed agreements) larger than this are refused by the push.
+    SettingSpec("max_attachment_mb", int, 20, "Largest attachment file synced (MB)"),
     # The day plan's estimated cost: road distance × cost per km + hours on duty × hourly rate.
     SettingSpec("cost_per_km", Decimal, Decimal("0.80"), "Travel cost per km (yuan)"),
     SettingSpec("hourly_rate", Decimal, Decimal("40.00"), "Collector's hourly rate (yuan)"),

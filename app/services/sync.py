@@ -26,7 +26,7 @@ from sqlalchemy import Engine, select, update
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
-from app import errors
+from app import errors, settings
 from app.services import case_summary
 from app.services.status import STATE_LAST_SYNC_AT
 from app.services.workspace import (
@@ -201,10 +201,14 @@ class SyncService:
     """
 
     def __init__(
-        self, workspace: Workspace, passwords: credentials.PasswordStore | None = None
+        self,
+        workspace: Workspace,
+        passwords: credentials.PasswordStore | None = None,
+        preferences: settings.Preferences | None = None,
     ) -> None:
         self.workspace = workspace
         self.passwords = passwords if passwords is not None else credentials.PasswordStore()
+        self.preferences = preferences
 
     # -- login ----------------------------------------------------------------------------------
 
@@ -351,7 +355,12 @@ class SyncService:
         files = attachment_files.AttachmentFiles.of_workspace(self.workspace.folder)
         try:
             pushed = push.push(
-                self.workspace.engine, engine, username, progress=push_progress, files=files
+                self.workspace.engine,
+                engine,
+                username,
+                progress=push_progress,
+                files=files,
+                max_attachment_bytes=self._max_attachment_bytes(),
             )
         except _PushStopped:
             logger.info("sync: cancelled after %d pushed changes", pushed_so_far[0])
@@ -519,6 +528,12 @@ class SyncService:
             ).all()
             if present:
                 case_summary.refresh_case_summaries(session, dt.date.today(), case_ids=present)
+
+    def _max_attachment_bytes(self) -> int:
+        key = "max_attachment_mb"
+        declared = next(spec.default for spec in settings.SETTINGS if spec.key == key)
+        megabytes = self.preferences.get(key) if self.preferences is not None else declared
+        return int(megabytes) * 1024 * 1024
 
     # -- connection -----------------------------------------------------------------------------
 

@@ -37,6 +37,7 @@ LABELS = {
     "auto_sync": QT_TRANSLATE_NOOP(
         "SettingsDialog", "Sync automatically when the server is reachable"
     ),
+    "max_attachment_mb": QT_TRANSLATE_NOOP("SettingsDialog", "Largest attachment file synced (MB)"),
     "cost_per_km": QT_TRANSLATE_NOOP("SettingsDialog", "Travel cost per km (yuan)"),
     "hourly_rate": QT_TRANSLATE_NOOP("SettingsDialog", "Collector's hourly rate (yuan)"),
     "map_tiles": QT_TRANSLATE_NOOP("SettingsDialog", "Map background"),

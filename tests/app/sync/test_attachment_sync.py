@@ -16,6 +16,7 @@ from sqlalchemy import Engine, func, select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from app import settings
 from app.services import demo, plans
 from app.services.sync import SyncService
 from app.services.visits import VisitService
@@ -288,3 +289,22 @@ def test_a_content_damaged_in_the_central_file_is_not_kept_by_the_lead(
         assert plans.PlanService(lead).plan(signed.plan_id).pdf_path is None
         again = attachments.fetch_missing_contents(lead.engine, central, lead_files)
         assert again == attachments.FetchReport(fetched=0, unavailable=0, damaged=1)
+
+
+def test_the_size_limit_is_the_user_s_setting(
+    workspace: Workspace, central: Engine, tmp_path: Path
+) -> None:
+    preferences = settings.Preferences(tmp_path / "settings.json")
+    assert preferences.get("max_attachment_mb") == 20
+    preferences.set("max_attachment_mb", 0)
+    signed = _sign_a_plan(workspace)
+
+    report = SyncService(workspace, preferences=preferences).run()
+
+    refused = {change.row_id: change for change in SyncService(workspace).refused_changes()}
+    assert refused[signed.agreement.pdf_attachment_id].reason == "file_too_large"
+    assert "over the limit of 0 bytes" in (
+        refused[signed.agreement.pdf_attachment_id].message or ""
+    )
+    assert report.rejected == 4  # three attachments, and the agreement that names them
+    assert _central_contents(central) == {}
