@@ -28,12 +28,20 @@ from ui.dialogs.settings_dialog import SettingsDialog
 from ui.positioning import Positioner
 from ui.views.agreements_view import AgreementsView
 from ui.views.cases_view import CasesView
+from ui.views.lead.assignment_view import AssignmentView
+from ui.views.lead.early_warning_view import EarlyWarningView
+from ui.views.lead.import_view import ImportView
+from ui.views.lead.reports_view import ReportsView
+from ui.views.lead.team_board_view import TeamBoardView
 from ui.views.map_view import MapView
 from ui.views.sync_view import SyncView
 from ui.views.today_view import TodayView
 
 # How often the status bar re-reads the outbox and probes the server.
 STATUS_INTERVAL_MS = 15_000
+# Roles that see the team lead's screens (the central database's RLS backs this: a collector's
+# workspace holds only his own cases, and he cannot write assignments or imports there).
+LEAD_ROLES = frozenset({"lead", "admin"})
 
 
 ROLE_NAMES: dict[str, Callable[[], str]] = {
@@ -95,6 +103,9 @@ class MainWindow(QMainWindow):
             (self.agreements_view, lambda: QCoreApplication.translate("MainWindow", "Agreements")),
             (self.sync_view, lambda: QCoreApplication.translate("MainWindow", "Sync")),
         ]
+        self.lead_views: list[QWidget] = []
+        if self._identity is not None and self._identity.role in LEAD_ROLES:
+            self._add_lead_screens(workspace, clock)
         self.navigation = QListWidget(objectName="navigation")
         self.navigation.setFixedWidth(150)
         self.navigation.setStyleSheet("QListWidget::item { padding: 10px 12px; }")
@@ -152,6 +163,55 @@ class MainWindow(QMainWindow):
         self.today_view.reload()
         self.agreements_view.reload()
         self.map_view.refresh()
+        self._refresh_lead_screens()
+        self.refresh_status()
+
+    # -- the team lead's screens ------------------------------------------------------------------
+
+    def _add_lead_screens(
+        self, workspace: Workspace, clock: Callable[[], dt.datetime] | None
+    ) -> None:
+        """Team board, Assignment, Import, Early warning and Reports, after the collector's."""
+        timing = {"clock": clock} if clock is not None else {}
+        today = (lambda: clock().date()) if clock is not None else dt.date.today
+        self.team_board_view = TeamBoardView(workspace, **timing)
+        self.assignment_view = AssignmentView(workspace, today=today)
+        self.import_view = ImportView(workspace)
+        self.early_warning_view = EarlyWarningView(workspace, today=today)
+        self.reports_view = ReportsView(workspace, preferences=self.preferences, today=today)
+        for view in (self.team_board_view, self.assignment_view, self.early_warning_view):
+            view.case_selected.connect(self.show_case)
+        self.assignment_view.assigned.connect(self._on_lead_changed)
+        self.import_view.imported.connect(self._on_lead_changed)
+        translate = QCoreApplication.translate
+        self.screens += [
+            (self.team_board_view, lambda: translate("MainWindow", "Team board")),
+            (self.assignment_view, lambda: translate("MainWindow", "Assignment")),
+            (self.import_view, lambda: translate("MainWindow", "Import")),
+            (self.early_warning_view, lambda: translate("MainWindow", "Early warning")),
+            (self.reports_view, lambda: translate("MainWindow", "Reports")),
+        ]
+        self.lead_views = [widget for widget, _name in self.screens[-5:]]
+
+    def _refresh_lead_screens(self) -> None:
+        """After a sync (or an assignment or import, which sync): read the lead's screens again
+        where they were already shown."""
+        if not self.lead_views:
+            return
+        if self.team_board_view.board is not None:
+            self.team_board_view.refresh()
+        if self.assignment_view.model.rows or self.assignment_view.isVisible():
+            self.assignment_view.reload()
+        if self.early_warning_view.isVisible():
+            self.early_warning_view.reload()
+        if self.reports_view.report is not None:
+            self.reports_view.compute()
+
+    def _on_lead_changed(self, _result: object = None) -> None:
+        self.cases_view.refresh()
+        self.today_view.reload()
+        self.agreements_view.reload()
+        self._refresh_lead_screens()
         self.refresh_status()
 
     def _on_plans_changed(self) -> None:
@@ -256,9 +316,10 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.about_action)
 
     def _build_shortcuts(self) -> None:
-        # Ctrl+1 … Ctrl+5 open the screens in the navigation's order; Ctrl+F finds a case.
-        for row in range(len(self.screens)):
-            shortcut = QShortcut(QKeySequence(f"Ctrl+{row + 1}"), self)
+        # Ctrl+1 … Ctrl+9, then Ctrl+0, open the screens in the navigation's order (a lead's
+        # screens follow the collector's five); Ctrl+F finds a case.
+        for row in range(min(len(self.screens), 10)):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{(row + 1) % 10}"), self)
             shortcut.activated.connect(lambda chosen=row: self.navigation.setCurrentRow(chosen))
         sync = QShortcut(QKeySequence.StandardKey.Refresh, self)  # F5
         sync.activated.connect(self.sync_view.sync_now)

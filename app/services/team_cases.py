@@ -153,6 +153,19 @@ class TeamCaseService:
         # Collectors first (the ones cases usually go to), then leads.
         return sorted(members, key=lambda member: (member.role != "collector", member.username))
 
+    def team(self) -> tuple[uuid.UUID, str] | None:
+        """The id and name of the workspace owner's team (None without one)."""
+        identity = self.workspace.identity()
+        if identity is None:
+            return None
+        with self.workspace.session() as session:
+            row = session.execute(
+                select(models.Team.id, models.Team.name)
+                .join(models.AppUser, models.AppUser.team_id == models.Team.id)
+                .where(models.AppUser.id == identity.user_id)
+            ).first()
+        return (row.id, row.name) if row is not None else None
+
     def cases(self, case_filter: TeamCaseFilter | None = None) -> list[TeamCase]:
         """The team's cases that `case_filter` selects, by loan ref."""
         chosen = case_filter or TeamCaseFilter()
@@ -237,12 +250,5 @@ class TeamCaseService:
             )
 
     def _team_name(self) -> str | None:
-        identity = self.workspace.identity()
-        if identity is None:
-            return None
-        with self.workspace.session() as session:
-            return session.scalar(
-                select(models.Team.name)
-                .join(models.AppUser, models.AppUser.team_id == models.Team.id)
-                .where(models.AppUser.id == identity.user_id)
-            )
+        team = self.team()
+        return team[1] if team is not None else None

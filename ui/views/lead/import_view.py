@@ -1,0 +1,93 @@
+"""The Import screen: what the lead can bring in from the core system, and the import wizard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app.services import portfolio_import
+from app.services.lead_import import ImportOutcome, LeadImport
+from app.services.workspace import Workspace
+from ui.dialogs.import_wizard import ImportWizard
+
+_CONTEXT = "ImportView"
+
+
+def _translate(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+class ImportView(QWidget):
+    """Starts the import wizard and says what the last import did.
+
+    Signals:
+        imported(object): an `ImportOutcome` (the workspace has synced after it).
+    """
+
+    imported = Signal(object)
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importView")
+        self.service = LeadImport(workspace)
+        self.heading = QLabel(objectName="importHeading")
+        self.heading.setStyleSheet("font-size: 16px; font-weight: 600;")
+        self.explanation = QLabel(objectName="importExplanation", wordWrap=True)
+        self.columns = QLabel(objectName="importColumns", wordWrap=True)
+        self.columns.setStyleSheet("color: #555;")
+        self.start_button = QPushButton(objectName="startImport")
+        self.start_button.clicked.connect(self.open_wizard)
+        self.last = QLabel(objectName="lastImport", wordWrap=True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.explanation)
+        layout.addWidget(self.columns)
+        layout.addWidget(self.start_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.last)
+        layout.addStretch()
+        self.retranslate()
+
+    def wizard(self) -> ImportWizard:
+        """A new wizard over this workspace (its import reported here when done)."""
+        wizard = ImportWizard(self.service, self)
+        wizard.imported.connect(self._on_imported)
+        return wizard
+
+    def open_wizard(self) -> None:
+        self.wizard().exec()
+
+    def _on_imported(self, outcome: ImportOutcome) -> None:
+        result = outcome.result
+        self.last.setText(
+            _translate(
+                "Last import: {file}, {rows} rows ({created} new, {updated} updated)."
+            ).format(
+                file=result.file.name,
+                rows=result.rows,
+                created=result.created,
+                updated=result.updated,
+            )
+        )
+        self.imported.emit(outcome)
+
+    def retranslate(self) -> None:
+        self.heading.setText(_translate("Import"))
+        self.explanation.setText(
+            _translate(
+                "Bring the overdue portfolio or the payments of the core system into the central "
+                "database: CSV (UTF-8, UTF-8 with BOM or GBK) or XLSX. Every row is checked "
+                "first; a file with any problem imports nothing."
+            )
+        )
+        self.columns.setText(
+            _translate("Case columns: {cases}\nPayment columns: {payments}").format(
+                cases=", ".join(portfolio_import.field_names("cases")),
+                payments=", ".join(portfolio_import.field_names("payments")),
+            )
+        )
+        self.start_button.setText(_translate("Import a file…"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
