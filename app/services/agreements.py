@@ -26,6 +26,7 @@ from app.documents import agreement_pdf
 from app.documents import agreement_verification as verification
 from app.domain import privacy, vocabulary
 from app.domain import repayment_schedule as rs
+from app.services import audit
 from app.services.workspace import Workspace
 from app.store import engines, models
 from app.sync import outbox
@@ -403,7 +404,20 @@ class AgreementService:
         identity = self._workspace.identity()
         with self._workspace.session() as session:
             printed = print_agreement(session, _plan_uuid(plan_id), details or SigningDetails())
-            stage_agreement(session, printed, identity.user_id if identity is not None else None)
+            user_id = identity.user_id if identity is not None else None
+            stage_agreement(session, printed, user_id)
+            audit.record_event(
+                session,
+                user_id,
+                "print_agreement",
+                "agreement",
+                str(printed.agreement_id),
+                {
+                    "loan_ref": printed.loan_ref,
+                    "plan_id": str(printed.plan_id),
+                    "content_sha256": printed.content_sha256,
+                },
+            )
             # Written inside the transaction: a file that cannot be written records nothing.
             _write_atomically(path, printed.pdf)
         written = WrittenAgreement(

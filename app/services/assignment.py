@@ -28,7 +28,7 @@ from app import errors
 from app.domain import vocabulary
 from app.routing import problem as route_problem
 from app.routing import travel_matrix
-from app.services import portfolio_import
+from app.services import audit, portfolio_import
 from app.store import models
 
 logger = logging.getLogger(__name__)
@@ -790,6 +790,22 @@ class AssignmentService:
                 for item in moving
             ],
         )
+        # Reassigning is audited on the central database, in the same transaction (issue 8).
+        with Session(bind=connection) as audit_session:
+            audit.record_central_event(
+                audit_session,
+                by_id,
+                "reassign_cases",
+                "app_user",
+                str(collector.user_id),
+                {
+                    "to": collector.username,
+                    "case_ids": [str(item.case_id) for item in moving],
+                    "reason": reason,
+                },
+                occurred_at=now,
+            )
+            audit_session.flush()
 
     def _result(
         self,

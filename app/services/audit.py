@@ -2,7 +2,13 @@
 checking the chains kept in a store (a local one, or the central database).
 
 Services that perform an audited act call `record_event` inside their own transaction, so the act
-and its event commit together. This module never updates or deletes an audit event.
+and its event commit together; an act that writes nothing else (an export) calls `record_act`.
+Acts done on the central database itself (reassigning cases) call `record_central_event`, which
+chains the event to the writer's previous central one. This module never updates or deletes an
+audit event.
+
+The audited acts (action codes): login, reveal_id_number, export_cases, print_agreement,
+approve_plan / reject_plan, sign_agreement, reassign_cases, resolve_conflict, purge_cases.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from app import errors
 from app.domain import audit_chain
+from app.services.workspace import Workspace
 from app.store import engines, models
 from app.store.local_models import SyncState
 from app.sync import outbox
@@ -93,6 +100,100 @@ def record_event(
     session.add(event)
     outbox.enqueue(session, event, "insert")
     session.merge(SyncState(key=HEAD_STATE_KEY, value=f"{event.id} {event.event_hash}"))
+    return event
+
+
+def record_act(
+    workspace: Workspace,
+    action: str,
+    entity: str,
+    entity_id: str | None,
+    detail: Mapping[str, Any] | None = None,
+) -> uuid.UUID:
+    """Record an audited act that writes nothing else (an export, a print) in its own
+    transaction, as the workspace's user; returns the event's id."""
+    identity = workspace.identity()
+    with workspace.session() as session:
+        event = record_event(
+            session, identity.user_id if identity else None, action, entity, entity_id, detail
+        )
+        return event.id
+
+
+def record_login(workspace: Workspace, user_id: uuid.UUID, server: str, username: str) -> None:
+    """Record a login before the first pull has brought the user's own row into the store.
+
+    The event names the user (a foreign key to `app_user`), so it is written on a connection
+    that does not check foreign keys, as the pull writes its rows; the same sync pushes it and
+    pulls the user's row in. The central database checks the key when the event arrives.
+    """
+    with workspace.engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA foreign_keys = OFF")  # outside any transaction
+        connection.commit()
+        try:
+            with Session(bind=connection) as session:
+                record_event(
+                    session,
+                    user_id,
+                    "login",
+                    "app_user",
+                    str(user_id),
+                    {"server": server, "username": username},
+                )
+                session.commit()
+        finally:
+            connection.exec_driver_sql("PRAGMA foreign_keys = ON")
+            connection.commit()
+
+
+# Actions recorded on the central database directly; each writer's central events form a chain.
+CENTRAL_ACTIONS = ("reassign_cases",)
+
+
+def record_central_event(
+    session: Session,
+    user_id: uuid.UUID | None,
+    action: str,
+    entity: str,
+    entity_id: str | None,
+    detail: Mapping[str, Any] | None = None,
+    *,
+    occurred_at: dt.datetime | None = None,
+) -> models.AuditEvent:
+    """Add an audit event to a session on the central database, chained to the newest central
+    event of the same writer (`user_id`; None for the server's own superuser).
+
+    Central acts have no workspace to remember a chain head, so the chain is found in the table:
+    the writer can read his own events under Row-Level Security. The caller commits.
+    """
+    if action not in CENTRAL_ACTIONS:
+        raise ValueError(f"{action!r} is not recorded centrally (one of {CENTRAL_ACTIONS})")
+    writer = (
+        models.AuditEvent.user_id.is_(None)
+        if user_id is None
+        else models.AuditEvent.user_id == user_id
+    )
+    previous = session.scalars(
+        select(models.AuditEvent)
+        .where(writer, models.AuditEvent.action.in_(CENTRAL_ACTIONS))
+        .order_by(models.AuditEvent.occurred_at.desc(), models.AuditEvent.id.desc())
+        .limit(1)
+    ).first()
+    moment = (models.utc_now() if occurred_at is None else occurred_at).astimezone(dt.UTC)
+    if previous is not None and moment <= previous.occurred_at:
+        moment = previous.occurred_at + _ONE_TICK
+    event = models.AuditEvent(
+        id=uuid.uuid4(),
+        occurred_at=moment,
+        user_id=user_id,
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        detail=json.loads(json.dumps(dict(detail or {}), allow_nan=False)),
+        prev_hash=None if previous is None else previous.event_hash,
+    )
+    event.event_hash = audit_chain.compute_hash(chained_event(event))
+    session.add(event)
     return event
 
 

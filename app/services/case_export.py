@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 
 from app import errors
-from app.services import cases
+from app.services import audit, cases
 from app.services.workspace import Workspace
 
 logger = logging.getLogger(__name__)
@@ -60,5 +60,12 @@ def export_cases(workspace: Workspace, target: Path, query: cases.CaseQuery | No
             book.save(target)
     except OSError as exc:
         raise errors.InputFileError(f"{target}: cannot write the export: {exc.strerror}") from exc
+    audit.record_act(
+        workspace,
+        "export_cases",
+        "loan_case",
+        None,
+        {"count": len(records), "format": suffix.lstrip("."), "file_name": target.name},
+    )
     logger.info("exported %d cases", len(records))
     return len(records)

@@ -27,7 +27,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from app import errors, settings
-from app.services import case_summary
+from app.services import audit, case_summary
 from app.services.status import STATE_LAST_SYNC_AT
 from app.services.workspace import (
     STATE_DEMO,
@@ -248,6 +248,7 @@ class SyncService:
             (STATE_USER_ID, str(viewer.user_id)),
         ):
             self.workspace.set_state(key, value)
+        audit.record_login(self.workspace, viewer.user_id, shown, username)
         report = self.run(progress=progress, password=password)
         return LoginResult(
             username=username,

@@ -224,6 +224,19 @@ def test_audit_events_are_insert_only_even_for_their_author(cast: Cast) -> None:
         owner.execute(text("DELETE FROM audit_event WHERE id = :id"), {"id": event_id})
 
 
+def test_no_application_role_may_update_delete_or_truncate_audit_events(cast: Cast) -> None:
+    # A collector, a lead and an administrator (every group role) alike: insert-only.
+    admin_name = cast.world.user("root", "admin")
+    for person in (cast.alice, cast.lena, admin_name):
+        engine = cast.world.engine_as(person)
+        for sql in (
+            "UPDATE audit_event SET action = 'nothing'",
+            "DELETE FROM audit_event",
+            "TRUNCATE audit_event",
+        ):
+            assert "permission denied" in _refused(engine, sql), (person, sql)
+
+
 def test_switching_roles_gains_nothing(cast: Cast) -> None:
     alice = cast.world.engine_as(cast.alice)
     with alice.connect() as connection:

@@ -68,7 +68,7 @@ def test_login_keeps_the_password_in_the_keyring_and_sync_uses_it(
     }
     assert backend.passwords[(credentials.SERVICE, key)] == PASSWORD
     assert _run("sync", "--workspace", str(folder), monkeypatch=monkeypatch) == 0
-    assert "pushed 0 changes" in capsys.readouterr().out
+    assert "pushed 0 changes" in capsys.readouterr().out  # the login's audit event went already
     with Workspace.open(folder) as workspace:
         shown = status.workspace_status(workspace)
         with workspace.session() as session:

@@ -144,3 +144,102 @@ def test_a_naive_time_is_refused(workspace: Workspace, book: Book) -> None:
             None,
             occurred_at=dt.datetime(2026, 11, 20, 9, 30),  # noqa: DTZ001 - the point
         )
+
+
+def test_exporting_and_printing_are_audited_without_borrowers_names(
+    workspace: Workspace, book: Book, tmp_path: Path
+) -> None:
+    from app.services import agreements, case_export
+
+    workspace.set_state(STATE_USER_ID, str(book.collector_id))
+    assert case_export.export_cases(workspace, tmp_path / "cases.csv") == 1
+    terms = plans.PlanInput(
+        instalment_count=3, frequency=plans.Frequency.MONTHLY, first_due_date=dt.date(2026, 12, 20)
+    )
+    plan_id = _plan_service(workspace, book.collector_id).save_draft(book.case_id, terms)
+    written = agreements.AgreementService(workspace).write_pdf(plan_id, tmp_path / "plan.pdf")
+    exported, printed = _events(workspace)
+    assert (exported.action, exported.entity, exported.user_id) == (
+        "export_cases",
+        "loan_case",
+        book.collector_id,
+    )
+    assert exported.detail == {"count": 1, "format": "csv", "file_name": "cases.csv"}
+    assert (printed.action, printed.entity_id) == ("print_agreement", str(written.agreement_id))
+    assert printed.detail["plan_id"] == str(plan_id)
+    assert printed.detail["content_sha256"] == written.content_sha256
+    assert printed.prev_hash == exported.event_hash
+    with workspace.session() as session:
+        case = session.get_one(models.LoanCase, book.case_id)
+        name = session.get_one(models.Borrower, case.borrower_id).full_name
+    assert name not in str(exported.detail) + str(printed.detail)
+    assert audit.verify_chain(workspace.engine).intact
+
+
+def test_reassigning_writes_a_chained_event_on_the_central_database(tmp_path: Path) -> None:
+    from app import cli
+    from app.services import assignment
+    from app.store import engines
+
+    folder = tmp_path / "demo"
+    assert cli.main(["demo", "--workspace", str(folder), "--no-gui", "--cases", "6"]) == 0
+    central = engines.central_engine(f"sqlite:///{folder / 'central.db'}")
+    try:
+        with central.connect() as connection:
+            refs = connection.scalars(
+                select(models.LoanCase.loan_ref).order_by(models.LoanCase.loan_ref)
+            ).all()
+            lead, other = connection.execute(
+                select(models.AppUser.username, models.AppUser.id)
+                .where(models.AppUser.role.in_(("lead", "collector")))
+                .order_by(models.AppUser.role.desc(), models.AppUser.username)
+            ).all()[:2]
+        service = assignment.AssignmentService(central)
+        service.assign(refs[:2], other.username, by_username=lead.username, reason="休假")
+        service.assign(refs[2:3], other.username, by_username=lead.username)
+        with central.connect() as connection:
+            events = connection.execute(
+                select(models.AuditEvent)
+                .where(models.AuditEvent.action == "reassign_cases")
+                .order_by(models.AuditEvent.occurred_at)
+            ).all()
+            moved = connection.scalars(
+                select(models.LoanCase.id).where(models.LoanCase.loan_ref.in_(refs[:2]))
+            ).all()
+        first, second = events
+        assert (first.user_id, first.entity_id) == (lead.id, str(other.id))
+        assert sorted(first.detail["case_ids"]) == sorted(str(case_id) for case_id in moved)
+        assert first.detail["reason"] == "休假" and first.prev_hash is None
+        assert second.prev_hash == first.event_hash and len(second.detail["case_ids"]) == 1
+        assert audit.verify_chain(central).intact
+    finally:
+        central.dispose()
+
+
+def test_verify_audit_names_the_event_after_one_deleted_from_the_central_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlite3
+
+    from app import cli
+
+    folder = tmp_path / "ws"
+    assert cli.main(["demo", "--workspace", str(folder), "--no-gui", "--cases", "5"]) == 0
+    with Workspace.open(folder) as opened:
+        for row in cases.CaseListService(opened).page(cases.CaseQuery(), 0, 3):
+            cases.CaseService(opened).reveal_id_number(row.case_id)
+    assert cli.main(["sync", "--workspace", str(folder)]) == 0
+    central = folder / "central.db"
+    with sqlite3.connect(central) as connection:
+        for (trigger,) in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_event'"
+        ).fetchall():
+            connection.execute(f'DROP TRIGGER "{trigger}"')  # what a tamperer with the file does
+        (_first, victim, after) = connection.execute(
+            "SELECT id FROM audit_event ORDER BY occurred_at"
+        ).fetchall()
+        connection.execute("DELETE FROM audit_event WHERE id = ?", victim)
+    capsys.readouterr()
+    assert cli.main(["admin", "verify-audit", f"sqlite:///{central}"]) == 1
+    error = capsys.readouterr().err
+    assert f"audit trail broken at event {uuid.UUID(hex=after[0])} (deleted)" in error

@@ -83,8 +83,13 @@ def test_a_logged_in_store_is_encrypted_and_holds_no_readable_borrower(
         connection.execute("SELECT count(*) FROM borrower")
     # Reopened with the key from the keyring, it syncs like any other workspace.
     with Workspace.open(folder) as reopened:
-        assert reopened.encrypted and reopened.identity() is not None
+        identity = reopened.identity()
+        assert reopened.encrypted and identity is not None
         SyncService(reopened).run()
+    # The login is audited; its event went to the central database with the first sync.
+    (login,) = _one(central, "SELECT count(*) FROM audit_event WHERE action = 'login'")
+    (user_id,) = _one(central, "SELECT user_id FROM audit_event WHERE action = 'login'")
+    assert login == 1 and uuid.UUID(hex=user_id) == identity.user_id
 
 
 def test_a_copied_store_cannot_be_opened_without_its_key(
