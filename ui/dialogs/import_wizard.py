@@ -334,6 +334,10 @@ class _PreviewPage(QWizardPage):
         preview = self._wizard.preview
         return preview is not None and preview.ok
 
+    def validatePage(self) -> bool:
+        # All or nothing: a file with any problem never reaches the import step.
+        return self.isComplete()
+
     def retranslate(self) -> None:
         self.setTitle(_translate("Preview"))
         self.setSubTitle(
