@@ -9,6 +9,7 @@ explains left-out visits; `solver` does.
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -123,12 +124,21 @@ def build(
             type_vehicles.append([])
         type_vehicles[type_keys[key]].append(index)
         vehicle_types_of.append(type_keys[key])
+    # Serving one more visit must be worth more than any detour, and one more priority point more
+    # than serving every visit of priority 0 (VROOM's order: priority, then count, then cost).
+    detour_bound = 2 * int(travel_cost.max(initial=0)) + 1
+    top_priority = max((problem.jobs[index].priority for index in model.candidates), default=0)
+    largest_prize = 0 if all_required else detour_bound * (1 + (job_count + 1) * top_priority)
+    # PyVRP's penalty per unit of excess load stops at `max_penalty`: counted in units that
+    # small, one visit too many (or one unit of demand) would cost less than the prize it
+    # brings, and an over-full day would never turn feasible. Loads count in larger units.
+    unit = max(1, math.ceil(largest_prize / pyvrp.PenaltyParams().max_penalty) + 1)
     vehicle_types = []
     for key, type_index in type_keys.items():
         start_depot, end_depot, shift, capacity, max_jobs, profile = key
-        load_limits = [int(capacity) if capacity is not None else total_demand]  # type: ignore[call-overload]
+        load_limits = [unit * (int(capacity) if capacity is not None else total_demand)]  # type: ignore[call-overload]
         if uses_max_jobs:
-            load_limits.append(int(max_jobs) if max_jobs is not None else job_count)  # type: ignore[call-overload]
+            load_limits.append(unit * (int(max_jobs) if max_jobs is not None else job_count))  # type: ignore[call-overload]
         vehicle_types.append(
             pyvrp.VehicleType(
                 num_available=len(type_vehicles[type_index]),
@@ -141,16 +151,13 @@ def build(
             )
         )
 
-    # Serving one more visit must be worth more than any detour, and one more priority point more
-    # than serving every visit of priority 0 (VROOM's order: priority, then count, then cost).
-    detour_bound = 2 * int(travel_cost.max(initial=0)) + 1
     clients: list[pyvrp.Client] = []
     groups: list[pyvrp.ClientGroup] = []
     client_jobs: list[int] = []
     job_clients: list[tuple[int, ...]] = [() for _ in problem.jobs]
     for job_index in model.candidates:
         job = problem.jobs[job_index]
-        load = [job.demand] + ([1] if uses_max_jobs else [])
+        load = [unit * job.demand] + ([unit] if uses_max_jobs else [])
         prize = 0 if all_required else detour_bound * (1 + (job_count + 1) * job.priority)
         windows = model.windows[job_index] or ((0, horizon),)
         in_group = len(windows) > 1

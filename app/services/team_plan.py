@@ -20,7 +20,7 @@ import logging
 import math
 import uuid
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -114,7 +114,47 @@ class _Stop:
 
 
 class TeamPlanService(assignment.AssignmentService):
-    """Plans a team's day over the central database (PostgreSQL or the embedded SQLite)."""
+    """Plans a team's day, or days, over the central database (PostgreSQL or the embedded
+    SQLite)."""
+
+    def plan_team_days(
+        self,
+        team_name: str,
+        first_day: dt.date,
+        days: int = 5,
+        case_filter: assignment.CaseFilter | None = None,
+        *,
+        profile: str = "CN",
+        seconds: float = solver.DEFAULT_SECONDS,
+        by_username: str | None = None,
+        apply: bool = True,
+    ) -> tuple[TeamDayPlan, ...]:
+        """Plan `days` days from `first_day`, one after another: what a day cannot take is
+        offered to the next. A case goes to a day its borrower is available (his preferred days,
+        from the weekly availability), as early in the week as the load allows."""
+        if days < 1:
+            raise assignment.AssignmentError(f"plan at least one day, not {days}")
+        case_filter = case_filter or assignment.CaseFilter(unassigned_only=False)
+        plans: list[TeamDayPlan] = []
+        for offset in range(days):
+            plan = self.plan_team_day(
+                team_name,
+                first_day + dt.timedelta(days=offset),
+                case_filter,
+                profile=profile,
+                seconds=seconds,
+                by_username=by_username,
+                apply=apply,
+            )
+            plans.append(plan)
+            # Cases with no position never fit; the others that did not fit try the next day.
+            waiting = frozenset(
+                left.loan_ref for left in plan.left_out if left.code != "no_position"
+            )
+            if not waiting:
+                break
+            case_filter = replace(case_filter, unassigned_only=False, loan_refs=waiting)
+        return tuple(plans)
 
     def plan_team_day(
         self,

@@ -114,6 +114,26 @@ def test_max_jobs_caps_a_collectors_visits(engine: str) -> None:
     assert "max_jobs" in planned.unassigned[0].reason
 
 
+def test_pyvrp_itself_keeps_max_jobs_on_an_over_full_city_day() -> None:
+    # Prizes on a city day (seconds ×1000) are far above PyVRP's largest penalty per unit of
+    # load: unless loads count in larger units, one visit too many never looks worse than the
+    # prize it brings, PyVRP returns no feasible plan and the solver falls back to VROOM.
+    raw = sample_day.field_day(collectors=3, visits=30, seed=2)
+    for vehicle in raw["vehicles"]:
+        vehicle["max_jobs"] = 4
+        vehicle["capacity"] = 3
+    for job in raw["jobs"]:
+        job["demand"] = 1
+    parsed = problem.parse_problem(raw)
+    planned = _solve(parsed)
+    assert planned.engine == "pyvrp"
+    assert planned.summary.served == 9  # three each: capacity binds before max_jobs
+    raw_jobs_only = dict(raw, vehicles=[dict(v, capacity=None) for v in raw["vehicles"]])
+    capped = _solve(problem.parse_problem(raw_jobs_only))
+    assert capped.engine == "pyvrp"
+    assert capped.summary.served == 12
+
+
 @pytest.mark.parametrize("engine", ENGINES)
 def test_a_day_ending_at_the_last_visit_does_not_drive_home(engine: str) -> None:
     vehicles = [{"id": "v", "start": [0, 0], "end": None, "shift": [0, 1000]}]

@@ -188,3 +188,28 @@ def test_visits_are_planned_when_the_borrower_is_available_and_carry_that_window
             .where(models.LoanCase.loan_ref == "TP001")
         ).one()
     assert (visit.window_start, visit.window_end) == (_at(18, 30), _at(20))
+
+
+def test_a_week_offers_what_a_day_cannot_take_to_the_next_and_keeps_preferred_days(
+    service: TeamPlanService,
+    central: Engine,  # noqa: F811
+) -> None:
+    refs = _book(central)
+    with Session(central) as session, session.begin():
+        for user in session.scalars(select(models.AppUser)):
+            user.max_visits_per_day = 2  # six visits a day for the team
+    wednesday = [{"weekdays": [2], "from": "09:00", "to": "20:00"}]
+    _set_availability(central, "TP005", wednesday)
+
+    week = service.plan_team_days(TEAM, DAY, days=5, seconds=0.3)
+
+    assert [plan.day for plan in week] == [DAY, DAY + dt.timedelta(days=1), DAY + dt.timedelta(2)]
+    assert [plan.visits for plan in week] == [6, 5, 1]
+    assert [ref for day in week[2].collectors for ref in day.loan_refs] == ["TP005"]
+    assert "TP-NOWHERE" in {left.loan_ref for left in week[0].left_out}
+    assert week[-1].left_out == ()  # nothing left waiting: the week stops early
+    visits = _visits(central)
+    assert Counter(ref for ref, *_rest in visits) == Counter(refs)
+    assert {day for ref, _who, _order, day, _status in visits if ref == "TP005"} == {
+        DAY + dt.timedelta(days=2)
+    }
