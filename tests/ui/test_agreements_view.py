@@ -163,6 +163,28 @@ def test_a_lead_approves_with_a_reason_and_the_collector_may_then_sign(
     assert view.sign_button.isEnabled() and not view.notice.isVisible()
 
 
+def test_a_leads_approvals_queue_lists_only_plans_awaiting_him_with_the_case_in_view(
+    qtbot: QtBot, workspace: Workspace, book: Book
+) -> None:
+    service = _service(workspace)
+    waiting = service.save_draft(book.case_id, _terms(waiver="300.00"))
+    within_authority = service.save_draft(book.case_id, _terms(waiver="10.00"))
+    collector_view = _view(qtbot, workspace)
+    assert not collector_view.queue_only.isVisible() and not collector_view.context.isVisible()
+    assert {plan.plan_id for plan in collector_view.plans} == {waiting, within_authority}
+
+    workspace.set_state(STATE_USER_ID, str(book.lead_id))
+    lead_view = _view(qtbot, workspace)
+    assert lead_view.queue_only.isVisible() and lead_view.queue_only.isChecked()
+    assert [plan.plan_id for plan in lead_view.plans] == [waiting]
+    lead_view.select_plan(waiting)
+    context = lead_view.context.text()
+    assert lead_view.context.isVisible()
+    assert "days past due" in context and "proposes to waive 300.00" in context
+    lead_view.queue_only.setChecked(False)
+    assert {plan.plan_id for plan in lead_view.plans} == {waiting, within_authority}
+
+
 def test_printing_paints_every_page_of_the_stored_agreement(
     qtbot: QtBot, workspace: Workspace, book: Book, tmp_path: Path
 ) -> None:

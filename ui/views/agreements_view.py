@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import tempfile
 import uuid
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -19,6 +20,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -32,9 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from app import errors, settings
+from app.services.cases import CaseService
 from app.services.plans import PlanService, PlanSummary
 from app.services.workspace import Workspace
-from ui import formatting
+from ui import formatting, labels
 from ui.dialogs.plan_editor_dialog import PlanEditorDialog, error_text, issue_text
 from ui.dialogs.signing_dialog import SigningDialog
 
@@ -140,7 +143,10 @@ class AgreementsView(QWidget):
         self._workspace = workspace
         self._clock = clock
         self.service = PlanService(workspace, preferences, clock=clock)
+        self._cases = CaseService(workspace)
         self._plans: list[PlanSummary] = []
+        # Plans decided on this screen stay in the approvals queue, showing their new status.
+        self._decided_here: set[uuid.UUID] = set()
         self.heading = QLabel(objectName="agreementsHeading")
         self.heading.setStyleSheet("font-size: 16px; font-weight: 600;")
         self.table = QTableWidget(0, _COLUMNS, objectName="plans")
@@ -156,6 +162,17 @@ class AgreementsView(QWidget):
         self.empty = QLabel(objectName="noPlans", alignment=Qt.AlignmentFlag.AlignCenter)
         self.notice = QLabel(objectName="agreementsNotice", wordWrap=True)
         self.notice.hide()
+        # A lead's approvals queue: the plans awaiting his decision, each with its case in view.
+        self.queue_only = QCheckBox(objectName="approvalsOnly")
+        self.queue_only.setChecked(self.service.may_decide)
+        self.queue_only.setVisible(self.service.may_decide)
+        self.queue_only.toggled.connect(self.reload)
+        self.context = QLabel(objectName="planContext", wordWrap=True)
+        self.context.setStyleSheet(
+            "QLabel { background: #f5f7fa; border: 1px solid #dde3ea; padding: 8px; }"
+        )
+        self.context.setTextFormat(Qt.TextFormat.PlainText)
+        self.context.hide()
         self.sign_button = QPushButton(objectName="signPlan")
         self.print_button = QPushButton(objectName="printAgreement")
         self.save_pdf_button = QPushButton(objectName="saveAgreementPdf")
@@ -185,8 +202,10 @@ class AgreementsView(QWidget):
         buttons.addStretch()
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.queue_only)
         layout.addWidget(self.table)
         layout.addWidget(self.empty)
+        layout.addWidget(self.context)
         layout.addWidget(self.notice)
         layout.addLayout(buttons)
         self.retranslate()
@@ -201,6 +220,10 @@ class AgreementsView(QWidget):
         """Read the plans again, keeping the selected one selected."""
         selected = self.selected_plan()
         self._plans = self.service.plans()
+        if self.queue_only.isChecked():
+            self._plans = [
+                plan for plan in self._plans if plan.decidable or plan.plan_id in self._decided_here
+            ]
         translate = QCoreApplication.translate
         self.table.setRowCount(len(self._plans))
         for row, plan in enumerate(self._plans):
@@ -250,7 +273,59 @@ class AgreementsView(QWidget):
         self.approve_button.setEnabled(decidable)
         self.reject_button.setEnabled(decidable)
         self.open_button.setEnabled(plan is not None)
+        self._show_context(plan)
         self._show_notice(self._why(plan), error=False)
+
+    def _show_context(self, plan: PlanSummary | None) -> None:
+        """For a lead: the selected plan's case, its balances and the terms asked for."""
+        if plan is None or not self.service.may_decide:
+            self.context.hide()
+            return
+        translate = QCoreApplication.translate
+        detail = self._cases.detail(plan.case_id)
+        case = detail.case
+        lines = [
+            translate(
+                "AgreementsView",
+                "{borrower} · {loan_ref} · tier {tier} · {days} days past due · {status}",
+            ).format(
+                borrower=case.borrower_name,
+                loan_ref=case.loan_ref,
+                tier=case.tier,
+                days=case.days_past_due,
+                status=labels.label(labels.CASE_STATUS, case.status),
+            ),
+            translate(
+                "AgreementsView",
+                "Owes {outstanding}: principal {principal}, interest {interest}, penalty {penalty}",
+            ).format(
+                outstanding=formatting.money(case.outstanding),
+                principal=formatting.money(detail.principal),
+                interest=formatting.money(detail.interest),
+                penalty=formatting.money(detail.penalty),
+            ),
+            translate(
+                "AgreementsView",
+                "{proposer} proposes to waive {waiver} ({pct}% of interest and penalty): "
+                "{total} in all, {down} down and {count} instalments",
+            ).format(
+                proposer=plan.proposed_by,
+                waiver=formatting.money(plan.waiver),
+                pct=f"{plan.waiver_pct:.1f}",
+                total=formatting.money(plan.agreed_total),
+                down=formatting.money(plan.down_payment),
+                count=plan.instalment_count,
+            ),
+        ]
+        if case.last_contact_at is not None:
+            lines.append(
+                translate("AgreementsView", "Last contact {when}: {outcome}").format(
+                    when=formatting.local_datetime(case.last_contact_at),
+                    outcome=labels.label(labels.OUTCOME, case.last_contact_outcome),
+                )
+            )
+        self.context.setText("\n".join(lines))
+        self.context.show()
 
     def _why(self, plan: PlanSummary | None) -> str:
         """What the collector needs to know about the selected plan before acting on it."""
@@ -322,7 +397,21 @@ class AgreementsView(QWidget):
         plan = self.selected_plan()
         if plan is None or plan.pdf_path is None:
             return None
-        path = plan.pdf_path
+        # The stored file may be encrypted (a real workspace): print from a readable copy in a
+        # private temporary folder, removed when the preview closes.
+        copy = tempfile.TemporaryDirectory(prefix="fieldcollect-print-")
+        try:
+            path = self.service.save_agreement_pdf(plan.plan_id, Path(copy.name) / "agreement.pdf")
+        except errors.KnownError as exc:
+            copy.cleanup()
+            logger.warning("agreement not printed: %s", exc)
+            self._show_notice(
+                QCoreApplication.translate(
+                    "AgreementsView", "The stored agreement could not be opened for printing."
+                ),
+                error=True,
+            )
+            return None
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         printer.setDocName(
@@ -332,6 +421,7 @@ class AgreementsView(QWidget):
         )
         dialog = QPrintPreviewDialog(printer, self)
         dialog.paintRequested.connect(lambda target: self._paint(path, target))
+        dialog.finished.connect(lambda _result: copy.cleanup())
         return dialog
 
     def _paint(self, path: Path, printer: QPrinter) -> None:
@@ -402,6 +492,7 @@ class AgreementsView(QWidget):
         except errors.KnownError as exc:
             self._show_notice(error_text(exc), error=True)
             return False
+        self._decided_here.add(plan.plan_id)
         translate = QCoreApplication.translate
         notice = (
             translate(
@@ -437,7 +528,14 @@ class AgreementsView(QWidget):
 
     def retranslate(self) -> None:
         translate = QCoreApplication.translate
-        self.heading.setText(translate("AgreementsView", "Repayment plans and agreements"))
+        self.heading.setText(
+            translate("AgreementsView", "Approvals, repayment plans and agreements")
+            if self.service.may_decide
+            else translate("AgreementsView", "Repayment plans and agreements")
+        )
+        self.queue_only.setText(
+            translate("AgreementsView", "Only plans awaiting my decision (the approvals queue)")
+        )
         self.table.setHorizontalHeaderLabels(
             [
                 translate("AgreementsView", "Borrower"),
