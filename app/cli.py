@@ -162,6 +162,15 @@ def _build_parser() -> argparse.ArgumentParser:
         default=None,
         help="with --auto: only cases already past due on this day",
     )
+    plan_team = admin_jobs.add_parser(
+        "plan-team", help="route a team's day(s); apply as assignments and planned visits"
+    )
+    plan_team.add_argument("url", metavar="URL", help="the central database (SQLAlchemy URL)")
+    plan_team.add_argument("--team", required=True, metavar="T", help="the team's name")
+    plan_team.add_argument("--date", type=dt.date.fromisoformat, required=True, help="first day")
+    plan_team.add_argument("--days", type=int, default=1, help="days to plan (default 1)")
+    plan_team.add_argument("--seconds", type=float, default=2.0, help="solver budget per day")
+    plan_team.add_argument("--dry-run", action="store_true", help="propose only: write nothing")
     verify_audit = admin_jobs.add_parser(
         "verify-audit", help="check the audit trail's hash chain and name the first broken link"
     )
@@ -423,6 +432,8 @@ def _cmd_admin(args: argparse.Namespace) -> int:
         return _admin_import(args)
     if args.job == "assign":
         return _admin_assign(args)
+    if args.job == "plan-team":
+        return _admin_plan_team(args)
     if args.job == "verify-audit":
         from app.services import audit
 
@@ -485,6 +496,30 @@ def _admin_assign(args: argparse.Namespace) -> int:
             f"  {load.username}: {load.cases} cases, {load.outstanding:,.2f} yuan, "
             f"{load.travel_km:.1f} km, workload {load.workload_before} → {load.workload_after}"
         )
+    return 0
+
+
+def _admin_plan_team(args: argparse.Namespace) -> int:
+    from app.services import team_plan
+    from app.store import engines
+
+    engine = engines.central_engine(args.url)
+    try:
+        plans = team_plan.TeamPlanService(engine).plan_team_days(
+            args.team, args.date, args.days, seconds=args.seconds, apply=not args.dry_run
+        )
+    finally:
+        engine.dispose()
+    for plan in plans:
+        verb = "planned" if plan.applied else "proposed"
+        print(f"{plan.day}: {plan.visits} visits {verb}, {len(plan.left_out)} left out")
+        for day in plan.collectors:
+            print(
+                f"  {day.username}: {len(day.loan_refs)} visits, {day.distance_km:.1f} km, "
+                f"{day.duty_minutes} min: {' '.join(day.loan_refs)}"
+            )
+        for left in plan.left_out:
+            print(f"  left out {left.loan_ref}: {left.reason}")
     return 0
 
 

@@ -213,3 +213,23 @@ def test_a_week_offers_what_a_day_cannot_take_to_the_next_and_keeps_preferred_da
     assert {day for ref, _who, _order, day, _status in visits if ref == "TP005"} == {
         DAY + dt.timedelta(days=2)
     }
+
+
+def test_the_command_line_proposes_and_applies_a_team_plan(
+    central: Engine,  # noqa: F811
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from app import cli
+
+    refs = _book(central)
+    url = central.url.render_as_string(hide_password=False)
+    base = ["admin", "plan-team", url, "--team", TEAM, "--date", DAY.isoformat()]
+    assert cli.main([*base, "--seconds", "0.3", "--dry-run"]) == 0
+    proposed = capsys.readouterr().out
+    assert f"{DAY}: {len(refs)} visits proposed, 1 left out" in proposed
+    assert "left out TP-NOWHERE" in proposed and _visits(central) == []
+    assert cli.main([*base, "--seconds", "0.3"]) == 0
+    assert f"{DAY}: {len(refs)} visits planned" in capsys.readouterr().out
+    assert len(_visits(central)) == len(refs)
+    assert cli.main([*base[:4], "成都外访九组", "--date", DAY.isoformat()]) == 1
+    assert "unknown team '成都外访九组'" in capsys.readouterr().err
