@@ -270,3 +270,54 @@ def test_offline_tiles_of_an_mbtiles_file_are_drawn_through_the_local_scheme(
         shown.close()
         shown.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_the_route_planned_and_reordered_on_today_is_the_route_on_the_map(
+    qtbot: QtBot, guard: _NetworkGuard, tmp_path: Path
+) -> None:
+    from ui.views import today_view
+
+    folder = tmp_path / "ws"
+    demo.build_demo_workspace(folder, cases=30, as_of=TODAY)
+    with Workspace.open(folder) as opened:
+        today = TodayView(opened)
+        qtbot.addWidget(today)
+        shown = MapView(opened)
+        shown.page.profile().setUrlRequestInterceptor(guard)
+        today.changed.connect(shown.refresh)  # as the main window connects them
+        try:
+            with qtbot.waitSignal(shown.loaded, timeout=LOAD_TIMEOUT_MS):
+                shown.show()
+            planned = today.plan_route()
+            assert planned is not None and len(planned.stops) >= 3
+
+            def drawn_stops() -> list[tuple[float, float]]:
+                return [
+                    tuple(point)
+                    for point in _evaluate(
+                        qtbot,
+                        shown,
+                        "fieldcollectMap.stopMarkers.map(m => "
+                        "[m.getLatLng().lat, m.getLatLng().lng])",
+                    )
+                ]
+
+            def planned_places() -> list[tuple[float, float]]:
+                assert today.plan is not None
+                places = {visit.visit_id: (visit.lat, visit.lon) for visit in today.visits}
+                return [places[stop.visit_id] for stop in today.plan.stops]
+
+            qtbot.waitUntil(lambda: drawn_stops() == planned_places(), timeout=LOAD_TIMEOUT_MS)
+            with qtbot.waitSignal(shown.loaded, timeout=LOAD_TIMEOUT_MS):
+                today.move_stop(0, 2)
+            first, second = planned.stops[0].visit_id, planned.stops[1].visit_id
+            assert today.plan is not None
+            assert [stop.visit_id for stop in today.plan.stops[:2]] == [second, first]
+            qtbot.waitUntil(lambda: drawn_stops() == planned_places(), timeout=LOAD_TIMEOUT_MS)
+            assert today.table.item(0, today_view.COLUMN_STOP).text() == "1"
+            assert guard.blocked == []
+        finally:
+            shown.page.profile().setUrlRequestInterceptor(None)
+            shown.close()
+            shown.deleteLater()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
