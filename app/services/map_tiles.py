@@ -81,17 +81,6 @@ def tile_source(preferences: settings.Preferences) -> TileSource:
     return TileSource(NONE)
 
 
-def check_tile_template(template: str) -> str:
-    """`template` when it is an http(s) address with {z}, {x} and {y}; TileSourceError otherwise."""
-    template = template.strip()
-    if not _is_tile_template(template):
-        raise TileSourceError(
-            f"{template!r} is not a tile address: it needs http:// or https:// and "
-            "the places {z}, {x} and {y}"
-        )
-    return template
-
-
 def _is_tile_template(template: str) -> bool:
     return urlsplit(template).scheme in ("http", "https") and all(
         part in template for part in ("{z}", "{x}", "{y}")
