@@ -850,7 +850,7 @@ class PlanService:
         return row
 
     def _files(self) -> attachment_files.AttachmentFiles:
-        return attachment_files.AttachmentFiles.of_workspace(self._workspace.folder)
+        return self._workspace.attachment_files()
 
     @staticmethod
     def _stored_path(files: attachment_files.AttachmentFiles, sha256: str) -> Path:

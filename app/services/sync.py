@@ -36,7 +36,7 @@ from app.services.workspace import (
     STATE_USER_ID,
     Workspace,
 )
-from app.store import attachment_files, engines, models
+from app.store import engines, models
 from app.store.local_models import OutboxEntry, SyncLogEntry
 from app.sync import attachments, credentials, handshake, pull, push
 
@@ -353,7 +353,7 @@ class SyncService:
 
         if stopping:
             return self._cancelled_report(0)
-        files = attachment_files.AttachmentFiles.of_workspace(self.workspace.folder)
+        files = self.workspace.attachment_files()
         try:
             pushed = push.push(
                 self.workspace.engine,

@@ -24,7 +24,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from app import errors
-from app.store import engines, schema_upgrade
+from app.store import attachment_files, engines, schema_upgrade
 from app.store.local_models import SyncState
 from app.store.models import AppUser
 from app.sync import credentials
@@ -179,6 +179,11 @@ class Workspace:
         self.workspace_id, self._store_key = workspace_id, key
         logger.info("the local store is now encrypted (workspace %s)", workspace_id)
         return True
+
+    def attachment_files(self) -> attachment_files.AttachmentFiles:
+        """The workspace's attachment files: encrypted with a key derived from the store's key
+        when the store is encrypted, plain in the demo. Every service reaches them here."""
+        return attachment_files.AttachmentFiles.of_workspace(self.folder, self._store_key)
 
     def _belongs_to_a_login(self) -> bool:
         return self.state(STATE_DEMO) != "1" and self.state(STATE_SERVER_USER) is not None

@@ -4,6 +4,12 @@ Each file is kept as `<folder>/<sha256><suffix>`, named by the SHA-256 of its co
 through a temporary file and a rename so that a reader never sees half a file, and checked
 against its name when read. Every read and write of an attachment file goes through this module
 and nowhere else, so that what is kept on disk (encryption at rest, issue 8) changes here alone.
+
+In an encrypted workspace (given the workspace's store key) each file holds `FCA1`, a random
+12-byte nonce and the content sealed with AES-256-GCM under a key derived from the store key by
+HKDF-SHA256; the file's name (the plaintext's SHA-256) is the associated data, so a file renamed
+to another attachment's name fails to open. Reading decrypts, then checks the hash as before. The
+demo (no key) keeps plain files.
 """
 
 from __future__ import annotations
@@ -16,6 +22,11 @@ import re
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from app import errors
 
@@ -33,6 +44,19 @@ SUFFIXES = {PNG_MIME: ".png", PDF_MIME: ".pdf", JPEG_MIME: ".jpg"}
 _KNOWN_SUFFIXES = (*SUFFIXES.values(), "")
 
 _SHA256_HEX = re.compile(r"[0-9a-f]{64}")
+
+# An encrypted file: this marker, the nonce, then AES-GCM's ciphertext with its 16-byte tag.
+ENCRYPTED_MAGIC = b"FCA1"
+_NONCE_BYTES = 12
+# HKDF's "info": the attachments' key is used for nothing else than the store's key is.
+_KEY_PURPOSE = b"FieldCollect attachment files v1"
+
+
+def attachment_key(store_key: bytes) -> bytes:
+    """The AES-256 key of a workspace's attachment files, derived from its store key."""
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=_KEY_PURPOSE).derive(
+        store_key
+    )
 
 
 class AttachmentFileError(errors.KnownError):
@@ -104,15 +128,24 @@ class AttachmentFiles:
 
     Attributes:
         folder: where the files are (created on the first write).
+        encrypted: whether files are written encrypted (a store key was given).
     """
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, store_key: bytes | None = None) -> None:
         self.folder = Path(folder)
+        self._cipher = None if store_key is None else AESGCM(attachment_key(store_key))
 
     @classmethod
-    def of_workspace(cls, workspace_folder: Path) -> AttachmentFiles:
-        """The attachment files of the workspace in `workspace_folder`."""
-        return cls(Path(workspace_folder) / WORKSPACE_SUBFOLDER)
+    def of_workspace(
+        cls, workspace_folder: Path, store_key: bytes | None = None
+    ) -> AttachmentFiles:
+        """The attachment files of the workspace in `workspace_folder`, encrypted with a key
+        derived from `store_key` when the workspace's store is encrypted."""
+        return cls(Path(workspace_folder) / WORKSPACE_SUBFOLDER, store_key)
+
+    @property
+    def encrypted(self) -> bool:
+        return self._cipher is not None
 
     def write(self, data: bytes, mime_type: str, expected_sha256: str | None = None) -> str:
         """Keep `data` and return its SHA-256; a file already kept under it is left alone.
@@ -133,7 +166,7 @@ class AttachmentFiles:
         path = self.folder / f"{sha256}{SUFFIXES.get(mime_type, '')}"
         if self._holds(path, len(data), sha256):
             return sha256
-        self._write_atomically(path, data, sha256)
+        self._write_atomically(path, self._sealed(data, sha256), sha256)
         logger.debug("attachment file %s written (%d bytes)", sha256, len(data))
         return sha256
 
@@ -152,7 +185,7 @@ class AttachmentFiles:
                 reason="no such file",
             )
         try:
-            data = path.read_bytes()
+            data = self._opened(path, path.read_bytes(), sha256)
         except OSError as exc:
             raise AttachmentMissingError(
                 f"cannot read attachment file {path}: {_reason(exc)}",
@@ -221,14 +254,52 @@ class AttachmentFiles:
                 return path
         return None
 
-    @staticmethod
-    def _holds(path: Path, size_bytes: int, sha256: str) -> bool:
-        """Whether `path` already holds the content named `sha256` (a damaged copy is
-        replaced)."""
+    def _holds(self, path: Path, size_bytes: int, sha256: str) -> bool:
+        """Whether `path` already holds the content named `sha256` as this folder keeps it
+        (encrypted or not); a damaged copy, or a plain one in an encrypted folder, is replaced."""
         try:
-            return path.stat().st_size == size_bytes and sha256_of(path.read_bytes()) == sha256
+            raw = path.read_bytes()
         except OSError:
             return False
+        if self._cipher is None:
+            return len(raw) == size_bytes and sha256_of(raw) == sha256
+        if not raw.startswith(ENCRYPTED_MAGIC):
+            return False
+        try:
+            return sha256_of(self._opened(path, raw, sha256)) == sha256
+        except AttachmentCorruptError:
+            return False
+
+    def _sealed(self, data: bytes, sha256: str) -> bytes:
+        """The bytes kept on disk for `data`: itself, or sealed under the folder's key."""
+        if self._cipher is None:
+            return data
+        nonce = os.urandom(_NONCE_BYTES)
+        return ENCRYPTED_MAGIC + nonce + self._cipher.encrypt(nonce, data, sha256.encode())
+
+    def _opened(self, path: Path, raw: bytes, sha256: str) -> bytes:
+        """The content of a file's bytes `raw`: decrypted when sealed (a plain file, written
+        before the workspace was encrypted, is read as it is and checked by its hash)."""
+        if not raw.startswith(ENCRYPTED_MAGIC):
+            return raw
+        if self._cipher is None:
+            raise AttachmentCorruptError(
+                f"attachment file {path} is encrypted and this workspace has no key for it",
+                sha256=sha256,
+                path=path,
+                reason="encrypted",
+            )
+        body = raw[len(ENCRYPTED_MAGIC) :]
+        try:
+            return self._cipher.decrypt(body[:_NONCE_BYTES], body[_NONCE_BYTES:], sha256.encode())
+        except InvalidTag:
+            raise AttachmentCorruptError(
+                f"attachment file {path} cannot be decrypted with this workspace's key: it is "
+                "damaged, or belongs to another workspace or attachment",
+                sha256=sha256,
+                path=path,
+                reason="not decryptable",
+            ) from None
 
     def _write_atomically(self, path: Path, data: bytes, sha256: str) -> None:
         partial = path.with_name(f".{path.name}.{os.getpid()}.{uuid.uuid4().hex}.partial")

@@ -20,7 +20,6 @@ from app.services import plans
 from app.services.visits import VisitService
 from app.services.workspace import Workspace
 from app.store import attachment_files, models
-from app.store.attachment_files import AttachmentFiles
 from app.sync import outbox, push
 from tests.app.services.test_plans import signature_png
 from tests.app.sync.central_world import World, central_world
@@ -93,7 +92,7 @@ def test_a_signed_agreement_s_files_reach_postgres_and_the_lead_byte_identical(
         assert uploaders.scalars().all() == [alice]
 
     lead = world.workspace(lena)
-    lead_files = AttachmentFiles.of_workspace(lead.folder)
+    lead_files = lead.attachment_files()
     for sha256, content in signed.files.items():
         assert lead_files.read(sha256) == content
     summary = plans.PlanService(lead).plan(signed.plan_id)
@@ -108,7 +107,7 @@ def test_pushing_files_twice_changes_nothing(world: World) -> None:
     _sign(laptop, case_id, (20, 20, 60, 255))
     with laptop.engine.connect() as local:
         batch = push.pending_batch(local, 500)
-    files = AttachmentFiles.of_workspace(laptop.folder)
+    files = laptop.attachment_files()
     central = world.engine_as(alice)
     with central.begin() as connection:
         first = push.apply_batch(connection, alice, batch, files)
@@ -163,7 +162,7 @@ def test_an_oversize_photo_is_refused_with_its_name_and_the_rest_of_the_batch_is
     laptop = world.workspace(alice)
     identity = laptop.identity()
     assert identity is not None
-    files = AttachmentFiles.of_workspace(laptop.folder)
+    files = laptop.attachment_files()
     photo = b"\xff\xd8" + bytes(4096)
     sha256 = files.write(photo, attachment_files.JPEG_MIME)
     with laptop.session() as session:

@@ -21,6 +21,7 @@ from app.services import demo
 from app.services.sync import SyncService
 from app.services.workspace import STATE_SERVER_USER, WORKSPACE_ID_NAME, Workspace
 from app.store import engines, models, schema_upgrade
+from app.store.attachment_files import ENCRYPTED_MAGIC, PNG_MIME
 from app.sync import credentials
 from tests.helpers.memory_keyring import MemoryKeyring
 
@@ -86,6 +87,12 @@ def test_a_logged_in_store_is_encrypted_and_holds_no_readable_borrower(
         identity = reopened.identity()
         assert reopened.encrypted and identity is not None
         SyncService(reopened).run()
+        # Its attachment files are sealed with a key derived from the store's.
+        files = reopened.attachment_files()
+        sha256 = files.write(id_number.encode(), PNG_MIME)
+        assert files.path(sha256).read_bytes().startswith(ENCRYPTED_MAGIC)  # type: ignore[union-attr]
+        assert id_number.encode() not in files.path(sha256).read_bytes()  # type: ignore[union-attr]
+        assert files.read(sha256) == id_number.encode()
     # The login is audited; its event went to the central database with the first sync.
     (login,) = _one(central, "SELECT count(*) FROM audit_event WHERE action = 'login'")
     (user_id,) = _one(central, "SELECT user_id FROM audit_event WHERE action = 'login'")

@@ -162,12 +162,13 @@ def test_a_signed_agreement_s_files_reach_the_central_and_the_lead_s_laptop_byte
         SyncService(lead).login(
             f"sqlite:///{workspace.embedded_central_path}", _lead_username(central), None
         )
-        lead_files = AttachmentFiles.of_workspace(lead.folder)
+        lead_files = lead.attachment_files()
         for sha256, content in signed.files.items():
             assert lead_files.read(sha256) == content
         summary = plans.PlanService(lead).plan(signed.plan_id)
         assert summary.pdf_path is not None
-        assert summary.pdf_path.read_bytes() == signed.agreement.pdf_path.read_bytes()
+        # The lead's laptop is a logged-in workspace: its copy is sealed on disk (issue 8).
+        assert summary.pdf_path.read_bytes().startswith(attachment_files.ENCRYPTED_MAGIC)
         copy = plans.PlanService(lead).save_agreement_pdf(signed.plan_id, tmp_path / "copy.pdf")
         assert copy.read_bytes() == signed.files[signed.agreement.pdf_sha256]
         # Nothing more to fetch: a second sync reads no content.
@@ -283,7 +284,7 @@ def test_a_content_damaged_in_the_central_file_is_not_kept_by_the_lead(
     with Workspace.open(tmp_path / "lead", create=True) as lead:
         server = f"sqlite:///{workspace.embedded_central_path}"
         SyncService(lead).login(server, _lead_username(central), None)
-        lead_files = AttachmentFiles.of_workspace(lead.folder)
+        lead_files = lead.attachment_files()
         assert not lead_files.exists(signed.agreement.pdf_sha256)
         assert lead_files.stored_hashes() == set(signed.files) - {signed.agreement.pdf_sha256}
         assert plans.PlanService(lead).plan(signed.plan_id).pdf_path is None
