@@ -339,7 +339,19 @@ class ReportsView(QWidget):
         y_axis.setLabelFormat("%.0f")
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(y_axis)
-        y_axis.applyNiceNumbers()
+        if isinstance(series, QStackedBarSeries):
+            highest = max(
+                (sum(bar.at(k) for bar in series.barSets()) for k in range(len(categories))),
+                default=0.0,
+            )
+        else:
+            highest = max(
+                (bar.at(k) for bar in series.barSets() for k in range(bar.count())), default=0.0
+            )
+        # An empty chart has no range: Qt would warn about NaN bounds.
+        y_axis.setRange(0, highest if highest > 0 else 1)
+        if highest > 0:
+            y_axis.applyNiceNumbers()
 
     def _fill_roll_rates(self, report: reports.Report) -> None:
         """The last month's roll rates as a matrix: from bucket (rows) to bucket or closed."""
