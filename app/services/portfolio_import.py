@@ -11,6 +11,7 @@ back as `ImportProblem`s (file, row, column, reason) inside `ImportRejectedError
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import dataclasses
 import datetime as dt
@@ -20,6 +21,7 @@ import hashlib
 import io
 import json
 import logging
+import os
 import time
 import types
 import uuid
@@ -33,8 +35,23 @@ from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 import openpyxl
+import psycopg
 from openpyxl.utils.exceptions import InvalidFileException
-from sqlalchemy import Connection, Engine, bindparam, func, insert, select, update
+from sqlalchemy import (
+    JSON,
+    ColumnElement,
+    Connection,
+    Engine,
+    Table,
+    any_,
+    bindparam,
+    func,
+    insert,
+    select,
+    true,
+    update,
+)
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -583,26 +600,52 @@ class _PaymentRow:
     external_ref: str
 
 
+def _layout(columns: Sequence[ColumnMapping]) -> dict[str, ColumnMapping]:
+    """Each field's column (the first one, when a file has two for a field)."""
+    layout: dict[str, ColumnMapping] = {}
+    for column in columns:
+        if column.field is not None and column.field not in layout:
+            layout[column.field] = column
+    return layout
+
+
+class _ParsedCells:
+    """Values already read from cells, per field: a file repeats its dates, products, amounts
+    and usernames, and a parser's answer depends on the cell alone. Only successes are kept,
+    so a bad cell is parsed (and reported) on every row it appears."""
+
+    def __init__(self) -> None:
+        self.by_field: dict[str, dict[tuple[type, CellValue], Any]] = defaultdict(dict)
+
+
+# Fields whose cells repeat often enough for `_ParsedCells` to pay.
+_REPEATING_FIELDS = frozenset(
+    {"product", "interest", "penalty", "due_date", "assigned_to", "channel", "paid_at"}
+)
+
+
 class _RowReader:
     """Reads the cells of one row into fields, collecting a problem for each unreadable cell."""
 
     def __init__(
         self,
         file: str,
-        columns: Sequence[ColumnMapping],
+        layout: Mapping[str, ColumnMapping],
         number: int,
         cells: Sequence[CellValue],
         problems: list[ImportProblem],
+        parsed: _ParsedCells | None = None,
     ) -> None:
         self.file = file
         self.number = number
         self.problems = problems
         self.failed = False
-        self.cells: dict[str, tuple[ColumnMapping, CellValue]] = {}
-        for column in columns:
-            if column.field is not None and column.field not in self.cells:
-                cell = cells[column.position] if column.position < len(cells) else None
-                self.cells[column.field] = (column, cell)
+        self.parsed = parsed
+        width = len(cells)
+        self.cells: dict[str, tuple[ColumnMapping, CellValue]] = {
+            name: (column, cells[column.position] if column.position < width else None)
+            for name, column in layout.items()
+        }
 
     def raw(self, name: str) -> CellValue:
         return self.cells[name][1] if name in self.cells else None
@@ -627,13 +670,31 @@ class _RowReader:
         )
 
     def read(self, name: str, parse: Callable[[CellValue], _T], default: _T) -> _T:
-        if name not in self.cells:
+        found = self.cells.get(name)
+        if found is None:
             return default
+        cell = found[1]
+        known = (
+            self.parsed.by_field[name]
+            if self.parsed is not None and name in _REPEATING_FIELDS
+            else None
+        )
+        # By type too: 1, 1.0 and True are equal keys, but not the same cell to a parser.
+        key = (type(cell), cell)
+        if known is not None:
+            try:
+                return known[key]  # type: ignore[no-any-return]
+            except (KeyError, TypeError):  # not seen yet, or a cell that cannot be a key
+                pass
         try:
-            return parse(self.cells[name][1])
+            value = parse(cell)
         except values.ValueProblem as exc:
             self.problem(name, exc.code, exc.reason, **exc.params)
             return default
+        if known is not None:
+            with contextlib.suppress(TypeError):
+                known[key] = value
+        return value
 
 
 def _required_text(limit: int, what: str) -> Callable[[CellValue], str]:
@@ -654,35 +715,43 @@ _FAR_DATE = dt.date(2000, 1, 1)
 _FAR_MOMENT = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
 
+def _latitude(cell: CellValue) -> float | None:
+    return values.parse_coordinate(cell, "lat")
+
+
+def _longitude(cell: CellValue) -> float | None:
+    return values.parse_coordinate(cell, "lon")
+
+
+def _optional_amount(cell: CellValue) -> Decimal:
+    return ZERO if values.is_blank(cell) else values.parse_amount(cell)
+
+
+_address_text = _optional_text(10_000, "address")
+_borrower_name = _required_text(100, "borrower's name")
+_product = _optional_text(64, "product")
+_username = _optional_text(MAX_USERNAME_LENGTH, "collector's username")
+
+
 def _read_case(reader: _RowReader) -> _CaseRow | None:
-    lat = reader.read("lat", lambda cell: values.parse_coordinate(cell, "lat"), None)
-    lon = reader.read("lon", lambda cell: values.parse_coordinate(cell, "lon"), None)
-    address = reader.read("address", _optional_text(10_000, "address"), None)
+    lat = reader.read("lat", _latitude, None)
+    lon = reader.read("lon", _longitude, None)
+    address = reader.read("address", _address_text, None)
     parsed = _CaseRow(
         row=reader.number,
         loan_ref=reader.read("loan_ref", values.parse_loan_ref, ""),
-        borrower_name=reader.read("borrower_name", _required_text(100, "borrower's name"), ""),
+        borrower_name=reader.read("borrower_name", _borrower_name, ""),
         id_number=reader.read("id_number", values.parse_id_number, ""),
         phones=reader.read("phone", values.parse_phones, ()),
         address=address,
         lat=lat,
         lon=lon,
-        product=reader.read("product", _optional_text(64, "product"), None),
+        product=reader.read("product", _product, None),
         principal=reader.read("principal", values.parse_amount, ZERO),
-        interest=reader.read(
-            "interest",
-            lambda cell: ZERO if values.is_blank(cell) else values.parse_amount(cell),
-            ZERO,
-        ),
-        penalty=reader.read(
-            "penalty",
-            lambda cell: ZERO if values.is_blank(cell) else values.parse_amount(cell),
-            ZERO,
-        ),
+        interest=reader.read("interest", _optional_amount, ZERO),
+        penalty=reader.read("penalty", _optional_amount, ZERO),
         due_date=reader.read("due_date", values.parse_date, _FAR_DATE),
-        assigned_to=reader.read(
-            "assigned_to", _optional_text(MAX_USERNAME_LENGTH, "collector's username"), None
-        ),
+        assigned_to=reader.read("assigned_to", _username, None),
     )
     if (lat is None) != (lon is None) and not reader.failed:
         missing = "lat" if lat is None else "lon"
@@ -975,8 +1044,10 @@ class ImportService:
         prepared = _Prepared(file, kind, table.encoding, columns, len(table.records), [], problems)
         prepared.present = frozenset(column.field for column in columns if column.field)
         header_ok = not problems
+        layout = _layout(columns)
+        parsed_cells = _ParsedCells()
         for number, cells in table.records:
-            reader = _RowReader(file, columns, number, cells, problems)
+            reader = _RowReader(file, layout, number, cells, problems, parsed_cells)
             if kind is ImportKind.CASES:
                 case_row = _read_case(reader)
                 if case_row is not None:
@@ -1040,6 +1111,94 @@ def _core(session: Session) -> Connection:
 def _executemany(session: Session, statement: Any, rows: list[dict[str, Any]]) -> None:
     if rows:
         _core(session).execute(statement, rows)
+
+
+class _NewIds:
+    """Random (version 4) UUIDs for new rows, drawn from the OS in blocks: `uuid.uuid4()` asks
+    the kernel for 16 bytes at every call, which a 100,000-row import does 400,000 times."""
+
+    _BLOCK = 4096
+
+    def __init__(self) -> None:
+        self._pool: list[uuid.UUID] = []
+
+    def __call__(self) -> uuid.UUID:
+        if not self._pool:
+            raw = os.urandom(16 * self._BLOCK)
+            self._pool = [
+                uuid.UUID(bytes=raw[start : start + 16], version=4)
+                for start in range(0, len(raw), 16)
+            ]
+        return self._pool.pop()
+
+
+def _on_postgresql(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def _among(
+    session: Session, column: Any, keys: Sequence[Any], *, may_scan: bool = False
+) -> Iterator[ColumnElement[bool]]:
+    """Conditions that together select the rows whose `column` is one of `keys`.
+
+    With `may_scan`, past `_BORROWER_SCAN_THRESHOLD` keys, one condition that is always true:
+    reading the whole table once costs less than looking up that many keys (the caller keeps
+    only the rows it asked for). Otherwise PostgreSQL gets one `= ANY(array)` with a single
+    parameter: a short statement, parsed once (psycopg does not cache statements over 4 kB, and
+    an IN list of 500 keys is one, parsed again for every chunk); SQLite gets IN lists of 500
+    keys, under its bound-parameter cap.
+    """
+    if not keys:
+        return
+    if may_scan and len(keys) > _BORROWER_SCAN_THRESHOLD:
+        yield true()
+        return
+    if _on_postgresql(session):
+        yield column == any_(bindparam(None, list(keys), type_=postgresql.ARRAY(column.type)))
+        return
+    for chunk in _chunks(keys):
+        yield column.in_(chunk)
+
+
+def _json(value: Any) -> str:
+    return "[]" if value == [] else json.dumps(value)
+
+
+def _insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert new rows (dicts with the same keys): COPY on PostgreSQL, executemany elsewhere.
+
+    COPY sends the rows as one stream, without a statement per row or per batch; triggers fire
+    for each row as for INSERT, and a violated constraint raises IntegrityError like an INSERT.
+    Values go through psycopg's own adaptation, so JSON columns are given as JSON text here.
+    """
+    if not rows:
+        return
+    if not _on_postgresql(session):
+        _core(session).execute(insert(table), list(rows))
+        return
+    given = list(rows[0])
+    # What an INSERT would take from the model's Python-side defaults for the columns not given.
+    defaults = {
+        column.name: column.default.arg(None) if column.default.is_callable else column.default.arg
+        for column in table.columns
+        if column.name not in rows[0]
+        and column.default is not None
+        and not column.default.is_sequence
+    }
+    names = given + list(defaults)
+    json_columns = {name for name in names if isinstance(table.c[name].type, JSON)}
+    quoted = ", ".join(f'"{name}"' for name in names)
+    raw = _core(session).connection.driver_connection
+    try:
+        with (
+            raw.cursor() as cursor,
+            cursor.copy(f'COPY "{table.name}" ({quoted}) FROM STDIN') as copy,
+        ):
+            for row in rows:
+                full = {**row, **defaults} if defaults else row
+                copy.write_row([_json(full[n]) if n in json_columns else full[n] for n in names])
+    except psycopg.IntegrityError as exc:
+        raise IntegrityError(f"COPY {table.name}", None, exc) from exc
 
 
 # Cases -----------------------------------------------------------------------------------------
@@ -1141,6 +1300,8 @@ class _CasesImport:
         self.stored_cases: dict[str, _StoredCase] = {}
         self.borrowers: dict[str, _StoredBorrower] = {}
         self.borrowers_by_id: dict[uuid.UUID, _StoredBorrower] = {}
+        self.new_id = _NewIds()
+        self.handover_reason = f"import: {Path(prepared.file).name}"
 
     def problem(self, row: int, name: str, code: str, reason: str, **params: object) -> None:
         self.prepared.problems.append(_problem_at(self.prepared, row, name, code, reason, **params))
@@ -1224,18 +1385,17 @@ class _CasesImport:
             {n for r in self.rows if r.assigned_to for n in (r.assigned_to, r.assigned_to.lower())}
         )
         user = models.AppUser
-        for names in _chunks(wanted):
+        for among in _among(self.session, user.username, wanted):
             for user_id, username, team_id, active in _core(self.session).execute(
-                select(user.id, user.username, user.team_id, user.active).where(
-                    user.username.in_(names)
-                )
+                select(user.id, user.username, user.team_id, user.active).where(among)
             ):
                 self.collectors[username] = _Collector(user_id, username, team_id, bool(active))
 
     def _load_cases(self) -> None:
         case, borrower = models.LoanCase, models.Borrower
         refs = [case_row.loan_ref for case_row in self.rows]
-        for chunk in _chunks(refs):
+        wanted = set(refs)
+        for among in _among(self.session, case.loan_ref, refs, may_scan=True):
             for row in _core(self.session).execute(
                 select(
                     case.loan_ref,
@@ -1252,9 +1412,10 @@ class _CasesImport:
                     case.team_id,
                 )
                 .join(borrower, borrower.id == case.borrower_id)
-                .where(case.loan_ref.in_(chunk))
+                .where(among)
             ):
-                self.stored_cases[row[0]] = _StoredCase(*row[1:])
+                if row[0] in wanted:
+                    self.stored_cases[row[0]] = _StoredCase(*row[1:])
 
     def _load_borrowers(self) -> None:
         """The borrowers the rows name: a stored case's own, else the one with the ID number."""
@@ -1278,7 +1439,7 @@ class _CasesImport:
         batches = (
             [query]
             if len(wanted) > _BORROWER_SCAN_THRESHOLD
-            else [query.where(borrower.id_number.in_(chunk)) for chunk in _chunks(wanted)]
+            else [query.where(among) for among in _among(self.session, borrower.id_number, wanted)]
         )
         wanted_set = set(wanted)
         for batch in batches:
@@ -1290,14 +1451,15 @@ class _CasesImport:
         self.borrowers_by_id = by_id
         phone, address = models.BorrowerPhone, models.BorrowerAddress
         ids = sorted(by_id)
-        for chunk in _chunks(ids):
+        for among in _among(self.session, phone.borrower_id, ids, may_scan=True):
             for borrower_id, number, is_primary in _core(self.session).execute(
-                select(phone.borrower_id, phone.number, phone.is_primary).where(
-                    phone.borrower_id.in_(chunk)
-                )
+                select(phone.borrower_id, phone.number, phone.is_primary).where(among)
             ):
+                if borrower_id not in by_id:
+                    continue
                 by_id[borrower_id].phones.add(number)
                 by_id[borrower_id].has_primary_phone |= bool(is_primary)
+        for among in _among(self.session, address.borrower_id, ids, may_scan=True):
             for address_id, borrower_id, text, lat, lon, is_primary in _core(self.session).execute(
                 select(
                     address.id,
@@ -1307,9 +1469,11 @@ class _CasesImport:
                     address.lon,
                     address.is_primary,
                 )
-                .where(address.borrower_id.in_(chunk))
+                .where(among)
                 .order_by(address.id)
             ):
+                if borrower_id not in by_id:
+                    continue
                 by_id[borrower_id].addresses.setdefault(text.strip(), (address_id, lat, lon))
                 by_id[borrower_id].has_primary_address |= bool(is_primary)
 
@@ -1335,7 +1499,7 @@ class _CasesImport:
                 else self.borrowers.get(case_row.id_number)
             )
             if stored_borrower is None:
-                stored_borrower = _StoredBorrower(uuid.uuid4(), case_row.borrower_name, new=True)
+                stored_borrower = _StoredBorrower(self.new_id(), case_row.borrower_name, new=True)
                 self.borrowers[case_row.id_number] = stored_borrower
                 new_borrowers.append(
                     {
@@ -1368,7 +1532,7 @@ class _CasesImport:
                 stored_borrower.phones.add(number)
                 new_phones.append(
                     {
-                        "id": uuid.uuid4(),
+                        "id": self.new_id(),
                         "row_version": 1,
                         "updated_at": now,
                         "borrower_id": stored_borrower.borrower_id,
@@ -1387,7 +1551,7 @@ class _CasesImport:
                 )
             collector = self._collector(case_row.assigned_to) if case_row.assigned_to else None
             if stored is None:
-                case_id = uuid.uuid4()
+                case_id = self.new_id()
                 new_cases.append(
                     {
                         "id": case_id,
@@ -1453,18 +1617,16 @@ class _CasesImport:
             case_table = models.LoanCase.__table__
             for handover in handovers:
                 handover["assigned_by_id"] = context.by_user_id
-            _executemany(session, insert(models.Borrower.__table__), new_borrowers)
+            _insert_rows(session, models.Borrower.__table__, new_borrowers)
             _executemany(session, _BORROWER_UPDATE, borrower_updates)
-            _executemany(session, insert(models.BorrowerPhone.__table__), new_phones)
-            _executemany(session, insert(models.BorrowerAddress.__table__), new_addresses)
+            _insert_rows(session, models.BorrowerPhone.__table__, new_phones)
+            _insert_rows(session, models.BorrowerAddress.__table__, new_addresses)
             _executemany(session, _ADDRESS_UPDATE, address_updates)
-            for chunk in _chunks(new_cases, 2000):
-                _core(session).execute(
-                    insert(case_table), [_with_risk(row, context.as_of) for row in chunk]
-                )
+            for chunk in _chunks(new_cases, 10_000):
+                _insert_rows(session, case_table, [_with_risk(row, context.as_of) for row in chunk])
                 meter.advance(len(chunk))
             _executemany(session, _CASE_UPDATE, case_updates)
-            _executemany(session, insert(models.CaseAssignment.__table__), handovers)
+            _insert_rows(session, models.CaseAssignment.__table__, handovers)
             # Balances and due dates move the risk, computed from the case's facts.
             touched = [row["case_id"] for row in case_updates]
             case_summary.refresh_case_summaries(session, context.as_of, touched)
@@ -1492,7 +1654,7 @@ class _CasesImport:
         text = case_row.address.strip()
         known = stored_borrower.addresses.get(text)
         if known is None:
-            address_id = uuid.uuid4()
+            address_id = self.new_id()
             stored_borrower.addresses[text] = (address_id, case_row.lat, case_row.lon)
             new_addresses.append(
                 {
@@ -1537,7 +1699,7 @@ class _CasesImport:
         now: dt.datetime,
     ) -> dict[str, Any]:
         return {
-            "id": uuid.uuid4(),
+            "id": self.new_id(),
             "row_version": 1,
             "updated_at": now,
             "case_id": case_id,
@@ -1545,7 +1707,7 @@ class _CasesImport:
             "to_user_id": collector.user_id,
             "assigned_by_id": None,
             "assigned_at": now,
-            "reason": f"import: {Path(self.prepared.file).name}",
+            "reason": self.handover_reason,
         }
 
 
@@ -1674,7 +1836,8 @@ class _PaymentsImport:
         case = models.LoanCase
         self.cases: dict[str, _Balance] = {}
         refs = sorted({payment.loan_ref for payment in rows})
-        for chunk in _chunks(refs):
+        wanted = set(refs)
+        for among in _among(self.session, case.loan_ref, refs, may_scan=True):
             for loan_ref, *stored in _core(self.session).execute(
                 select(
                     case.loan_ref,
@@ -1684,9 +1847,10 @@ class _PaymentsImport:
                     case.penalty,
                     case.status,
                     case.closed_at,
-                ).where(case.loan_ref.in_(chunk))
+                ).where(among)
             ):
-                self.cases[loan_ref] = _Balance(*stored)
+                if loan_ref in wanted:
+                    self.cases[loan_ref] = _Balance(*stored)
         for payment in rows:
             if payment.loan_ref not in self.cases:
                 self.problem(
@@ -1702,14 +1866,10 @@ class _PaymentsImport:
     def _plan(self, rows: list[_PaymentRow]) -> None:
         known: set[str] = set()
         refs = sorted({payment.external_ref for payment in rows})
-        for chunk in _chunks(refs):
+        for among in _among(self.session, models.Payment.external_ref, refs):
             known.update(
                 _core(self.session)
-                .execute(
-                    select(models.Payment.external_ref).where(
-                        models.Payment.external_ref.in_(chunk)
-                    )
-                )
+                .execute(select(models.Payment.external_ref).where(among))
                 .scalars()
             )
         new = [payment for payment in rows if payment.external_ref not in known]
@@ -1730,9 +1890,10 @@ class _PaymentsImport:
     ) -> ImportResult:
         now, as_of = context.now, context.as_of
         new.sort(key=lambda payment: (payment.loan_ref, payment.paid_at, payment.external_ref))
+        new_id = _NewIds()
         rows = [
             {
-                "id": uuid.uuid4(),
+                "id": new_id(),
                 "row_version": 1,
                 "updated_at": now,
                 "case_id": self.cases[payment.loan_ref].case_id,
@@ -1744,8 +1905,8 @@ class _PaymentsImport:
             }
             for payment in new
         ]
-        for chunk in _chunks(rows, 2000):
-            _core(session).execute(insert(models.Payment.__table__), list(chunk))
+        for chunk in _chunks(rows, 10_000):
+            _insert_rows(session, models.Payment.__table__, chunk)
             meter.advance(len(chunk))
         touched = sorted({self.cases[payment.loan_ref].case_id for payment in new})
         kept_before = self._kept_promises(touched)
@@ -1820,10 +1981,10 @@ class _PaymentsImport:
         """
         plan, instalment = models.RepaymentPlan, models.Instalment
         plans: dict[uuid.UUID, tuple[uuid.UUID, dt.datetime]] = {}
-        for chunk in _chunks(sorted(by_case)):
+        for among in _among(session, plan.case_id, sorted(by_case)):
             for plan_id, case_id, created_at in _core(session).execute(
                 select(plan.id, plan.case_id, plan.created_at)
-                .where(plan.case_id.in_(chunk), plan.status == vocabulary.PlanStatus.ACTIVE.value)
+                .where(among, plan.status == vocabulary.PlanStatus.ACTIVE.value)
                 .order_by(plan.case_id, plan.created_at, plan.id)
             ):
                 plans.setdefault(case_id, (plan_id, created_at))
@@ -1831,7 +1992,7 @@ class _PaymentsImport:
             return 0, {}
         schedule: dict[uuid.UUID, list[_Instalment]] = defaultdict(list)
         plan_ids = sorted(plan_id for plan_id, _ in plans.values())
-        for chunk in _chunks(plan_ids):
+        for among in _among(session, instalment.plan_id, plan_ids):
             for row in _core(session).execute(
                 select(
                     instalment.id,
@@ -1840,7 +2001,7 @@ class _PaymentsImport:
                     instalment.paid_amount,
                     instalment.status,
                 )
-                .where(instalment.plan_id.in_(chunk))
+                .where(among)
                 .order_by(instalment.plan_id, instalment.due_date, instalment.seq)
             ):
                 schedule[row.plan_id].append(_Instalment(*row))
@@ -1894,14 +2055,14 @@ class _PaymentsImport:
         promise = models.PromiseToPay
         kept = 0
         ids = sorted(case_ids)
-        for chunk in _chunks(ids):
+        for among in _among(self.session, promise.case_id, ids):
             kept += (
                 _core(self.session)
                 .execute(
                     select(func.count())
                     .select_from(promise)
                     .where(
-                        promise.case_id.in_(chunk),
+                        among,
                         promise.status == vocabulary.PromiseStatus.KEPT.value,
                     )
                 )
