@@ -30,8 +30,9 @@ forward therefore shows in its present bucket throughout: roll rates never show 
 Case figures (aging, recovery, roll rates) take the cases of the team (`loan_case.team_id`) or
 held by the collector (`assigned_to_id`); people's figures (promises, visits, contacts, travel)
 take what the team's members (or the collector) recorded. Money is `Decimal`, rates exact
-`Fraction`s, rounded only when shown. One grouped query gives the case figures for any number
-of month ends.
+`Fraction`s, rounded only when shown. The case figures come from two grouped queries (cases,
+and payments on them, grouped by first unpaid due date and closing moment), whatever the number
+of cases or month ends.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, literal, or_, select, true, type_coerce
+from sqlalchemy import ColumnElement, and_, case, func, select, true, type_coerce
 from sqlalchemy.orm import Session
 
 from app import errors, settings
@@ -408,93 +409,94 @@ class _CaseFigures:
     roll_rates: tuple[RollRate, ...]
 
 
-def _bucket_on(day: dt.date) -> ColumnElement[str]:
-    """The case's bucket on `day` as SQL (or "closed" when it was closed by then)."""
-    due = models.LoanCase.due_date
-    closed_at = models.LoanCase.closed_at
-    whens: list[tuple[ColumnElement[bool], str]] = [
-        (closed_at.is_not(None) & (closed_at < _end_of(day)), CLOSED),
-        (due.is_(None) | (due >= day), aging.AgingBucket.CURRENT.value),
-    ]
-    for bucket in BUCKETS[1:]:
-        earliest, latest = aging.overdue_since_range(bucket, day)
-        condition = due <= latest
-        if earliest is not None:
-            condition = condition & (due >= earliest)
-        whens.append((condition, bucket.value))
-    return case(*whens, else_=literal(aging.AgingBucket.DPD_180_PLUS.value))
+def _state_on(day: dt.date, due_date: dt.date | None, closed_at: dt.datetime | None) -> str:
+    """A case's bucket on `day` from its first unpaid due date, or "closed" if it was by then."""
+    if closed_at is not None and closed_at < _end_of(day):
+        return CLOSED
+    return aging.bucket_for(aging.days_past_due(due_date, day)).value
+
+
+@dataclass(slots=True)
+class _Group:
+    """Cases sharing a first unpaid due date and a closing moment: they age alike.
+
+    Attributes:
+        cases: how many.
+        owed: their balances today.
+        paid_since_start: payments on them since the period's start.
+        recovered: payments on them inside the period.
+        paid_after: per month end, the payments on them after it.
+    """
+
+    cases: int
+    owed: Decimal
+    paid_since_start: Decimal
+    recovered: Decimal
+    paid_after: list[Decimal]
 
 
 def _case_figures(
     session: Session, report_filter: ReportFilter, ends: Sequence[dt.date]
 ) -> _CaseFigures:
-    """Aging at each month end, recovery and roll rates from one grouped query.
+    """Aging at each month end, recovery and roll rates.
 
-    The cases are grouped by their bucket at every month end (and whether they were open at
-    the start); each group sums, per month end, the balance plus the payments made after it.
+    Two grouped queries: the cases, and the payments on them, each grouped by the case's first
+    unpaid due date and closing moment — the only things a case's bucket on a day depends on —
+    so a few thousand groups come back for any number of cases, and the buckets of each month
+    end are worked out per group.
     """
     loan_case, payment = models.LoanCase, models.Payment
     start, period_end = _midnight(report_filter.start), _end_of(report_filter.end)
+    scope = _case_scope(report_filter)
+    key = (loan_case.due_date, loan_case.closed_at)
+    groups: dict[tuple[dt.date | None, dt.datetime | None], _Group] = {}
+    owed = loan_case.principal + loan_case.interest + loan_case.penalty
+    for due_date, closed_at, number, balance in session.execute(
+        select(*key, func.count(), type_coerce(func.sum(owed), Money())).where(scope).group_by(*key)
+    ):
+        groups[(due_date, closed_at)] = _Group(number, balance, ZERO, ZERO, [ZERO] * len(ends))
+
+    def paid_between(since: dt.datetime, until: dt.datetime | None = None) -> Any:
+        inside = payment.paid_at >= since
+        if until is not None:
+            inside = inside & (payment.paid_at < until)
+        return type_coerce(func.sum(case((inside, payment.amount), else_=0)), Money())
+
     earliest = min(start, *(_end_of(day) for day in ends))
-
-    def paid_from(moment: dt.datetime) -> Any:
-        return func.sum(case((payment.paid_at >= moment, payment.amount), else_=0))
-
-    paid = (
+    for due_date, closed_at, since_start, recovered, *after in session.execute(
         select(
-            payment.case_id,
-            paid_from(start).label("since_start"),
-            func.sum(
-                case(
-                    ((payment.paid_at >= start) & (payment.paid_at < period_end), payment.amount),
-                    else_=0,
-                )
-            ).label("recovered"),
-            *(paid_from(_end_of(day)).label(f"after_{n}") for n, day in enumerate(ends)),
+            *key,
+            paid_between(start),
+            paid_between(start, period_end),
+            *(paid_between(_end_of(day)) for day in ends),
         )
-        .where(payment.paid_at >= earliest)
-        .group_by(payment.case_id)
-        .subquery("paid")
-    )
-    balance = loan_case.principal + loan_case.interest + loan_case.penalty
-    open_at_start = or_(loan_case.closed_at.is_(None), loan_case.closed_at >= start)
-    buckets = [_bucket_on(day).label(f"bucket_{n}") for n, day in enumerate(ends)]
-    statement = (
-        select(
-            *buckets,
-            case((open_at_start, 1), else_=0).label("open_at_start"),
-            func.count().label("cases"),
-            type_coerce(func.sum(balance + func.coalesce(paid.c.since_start, 0)), Money()),
-            type_coerce(func.sum(func.coalesce(paid.c.recovered, 0)), Money()),
-            *(
-                type_coerce(func.sum(balance + func.coalesce(paid.c[f"after_{n}"], 0)), Money())
-                for n in range(len(ends))
-            ),
-        )
-        .outerjoin(paid, paid.c.case_id == loan_case.id)
-        .where(_case_scope(report_filter))
-        .group_by(*buckets, "open_at_start")
-    )
+        .join(loan_case, loan_case.id == payment.case_id)
+        .where(scope, payment.paid_at >= earliest)
+        .group_by(*key)
+    ):
+        group = groups[(due_date, closed_at)]
+        group.paid_since_start = since_start
+        group.recovered = recovered
+        group.paid_after = list(after)
+
     counts: dict[tuple[int, str], int] = defaultdict(int)
-    owed: dict[tuple[int, str], Decimal] = defaultdict(lambda: ZERO)
+    owed_then: dict[tuple[int, str], Decimal] = defaultdict(lambda: ZERO)
     rolls: dict[tuple[int, str, str], int] = defaultdict(int)
-    recovered = outstanding_at_start = ZERO
-    width = len(ends)
-    for row in session.execute(statement):
-        states = row[:width]
-        was_open, number, at_start, recovered_here = row[width : width + 4]
-        owed_then = row[width + 4 :]
-        recovered += recovered_here or ZERO
-        if was_open:
-            outstanding_at_start += at_start or ZERO
+    recovered_total = outstanding_at_start = ZERO
+    for (due_date, closed_at), group in groups.items():
+        recovered_total += group.recovered
+        if closed_at is None or closed_at >= start:
+            outstanding_at_start += group.owed + group.paid_since_start
+        states = [_state_on(day, due_date, closed_at) for day in ends]
         for n, state in enumerate(states):
-            if state != CLOSED:
-                counts[(n, state)] += number
-                owed[(n, state)] += owed_then[n] or ZERO
-            if n + 1 < width and state != CLOSED:
-                rolls[(n, state, states[n + 1])] += number
+            if state == CLOSED:
+                continue
+            counts[(n, state)] += group.cases
+            owed_then[(n, state)] += group.owed + group.paid_after[n]
+            if n + 1 < len(ends):
+                rolls[(n, state, states[n + 1])] += group.cases
     points = tuple(
-        AgingPoint(day, bucket, counts[(n, bucket.value)], owed[(n, bucket.value)])
+        AgingPoint(day, bucket, counts[(n, bucket.value)], owed_then[(n, bucket.value)])
         for n, day in enumerate(ends)
         for bucket in BUCKETS
     )
@@ -507,12 +509,12 @@ def _case_figures(
             rolls[(n, bucket.value, target)],
             Fraction(rolls[(n, bucket.value, target)], counts[(n, bucket.value)]),
         )
-        for n in range(width - 1)
+        for n in range(len(ends) - 1)
         for bucket in BUCKETS
         if counts[(n, bucket.value)]
         for target in ROLL_TARGETS
     )
-    return _CaseFigures(points, recovered, outstanding_at_start, roll_rates)
+    return _CaseFigures(points, recovered_total, outstanding_at_start, roll_rates)
 
 
 # People's figures: promises, visits, contacts --------------------------------------------------
