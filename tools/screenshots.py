@@ -22,6 +22,7 @@ os.environ["FIELDCOLLECT_CONFIG_DIR"] = tempfile.mkdtemp(prefix="fieldcollect-sh
 from PySide6.QtWidgets import QApplication
 
 from app.services import demo
+from app.services.sync import SyncService
 from app.services.workspace import Workspace
 from ui import i18n
 from ui.main_window import MainWindow
@@ -105,8 +106,63 @@ def main() -> int:
         QApplication.processEvents()
         window.grab().save(str(OUT / "sync_zh_CN.png"))
         window.close()
+        # The check-in on Today reaches the lead's board through the central database.
+        SyncService(workspace).run()
+    lead_screens(translations, folder, at_ten + dt.timedelta(minutes=75))
     print(f"screenshots written to {OUT}")  # noqa: T201
     return 0
+
+
+def _wait_for_page(loaded: list[bool]) -> None:
+    deadline = time.monotonic() + 30
+    while not loaded and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.05)
+    for _ in range(40):  # let Leaflet draw its markers
+        QApplication.processEvents()
+        time.sleep(0.05)
+
+
+def lead_screens(translations: i18n.Translations, folder: Path, now: dt.datetime) -> None:
+    """The team lead's Team board (张伟's check-in 15 minutes overdue), Assignment and Reports."""
+    lead = demo.build_lead_workspace(folder, seed=7, cases=600, as_of=now.date())
+    with Workspace.open(lead.folder) as workspace:
+        window = MainWindow(workspace, translations, translations.install, clock=lambda: now)
+        window.resize(1440, 860)
+        window.show()
+        for view, name in (
+            (window.team_board_view, "team_board_zh_CN.png"),
+            (window.assignment_view, "assignment_zh_CN.png"),
+        ):
+            loaded: list[bool] = []
+            map_widget = view.map
+            map_widget.loaded.connect(loaded.append)
+            window.show_screen(view)
+            _wait_for_page(loaded)
+            window.grab().save(str(OUT / name))
+        window.show_screen(window.reports_view)
+        for _ in range(20):
+            QApplication.processEvents()
+            time.sleep(0.05)
+        window.grab().save(str(OUT / "reports_zh_CN.png"))
+        window.show_screen(window.early_warning_view)
+        QApplication.processEvents()
+        window.grab().save(str(OUT / "early_warning_zh_CN.png"))
+        wizard = window.import_view.wizard()
+        wizard.show()
+        broken = folder.parent / "逾期案件-有误.csv"
+        broken.write_bytes(
+            "贷款编号,借款人,身份证号,本金,利息,罚息,到期日,催收员\n"
+            'CDL9000001,周一,110101199003070011,"12,000.00",300.00,50.00,2026-08-01,zhang.wei\n'
+            "CDL9000002,吴二,110101199003070011,八千,0,0,2026-13-45,nobody\n".encode("gbk")
+        )
+        wizard.file_page.path.setText(str(broken))
+        wizard.next()
+        wizard.next()
+        QApplication.processEvents()
+        wizard.grab().save(str(OUT / "import_wizard_zh_CN.png"))
+        wizard.reject()
+        window.close()
 
 
 if __name__ == "__main__":

@@ -238,7 +238,8 @@ class ReportsView(QWidget):
             "travel_cost": (_translate("Travel cost"), formatting.money(report.travel_cost)),
             "cost_per_yuan": (
                 _translate("Cost per yuan recovered"),
-                "—" if report.cost_per_yuan is None else f"{float(report.cost_per_yuan):.3f}",
+                # Fen per yuan are small: four decimals keep them visible.
+                "—" if report.cost_per_yuan is None else f"{float(report.cost_per_yuan):.4f}",
             ),
         }
         for key, (title, value) in texts.items():

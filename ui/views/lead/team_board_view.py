@@ -124,8 +124,8 @@ class TeamBoardView(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.alerts_heading)
-        left_layout.addWidget(self.alerts_table, 2)
-        left_layout.addWidget(self.collectors_table, 3)
+        left_layout.addWidget(self.alerts_table, 1)
+        left_layout.addWidget(self.collectors_table, 2)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -332,7 +332,7 @@ class TeamBoardView(QWidget):
             )
         )
         self.alerts_heading.setText(
-            _translate("{count} safety alerts").format(count=len(board.alerts))
+            _translate("Safety alerts: {count}").format(count=len(board.alerts))
             if board.alerts
             else _translate("No safety alert")
         )
