@@ -27,7 +27,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from app import errors, settings
-from app.services import audit, case_summary
+from app.services import audit, case_summary, purge
 from app.services.status import STATE_LAST_SYNC_AT
 from app.services.workspace import (
     STATE_DEMO,
@@ -383,6 +383,8 @@ class SyncService:
             return self._cancelled_report(pushed.applied + pushed.repeated, pushed, pulled)
         # The files of attachment rows that arrived (or could not be fetched at an earlier sync).
         attachments.fetch_missing_contents(self.workspace.engine, engine, files)
+        # Cases this laptop no longer needs leave it, with their files (issue 8).
+        purge.purge(self.workspace, viewer, pulled.removed_cases)
         finished = dt.datetime.now(dt.UTC)
         self.workspace.set_state(STATE_LAST_SYNC_AT, finished.isoformat())
         report = SyncReport(
