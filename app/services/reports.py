@@ -761,7 +761,7 @@ def report_tables(report: Report, language: str = "en") -> tuple[ReportTable, ..
             w["visits"],
             (w["collector"], w["day"], w["visits_done"]),
             tuple((v.collector_name, v.day, v.visits) for v in report.visits_by_day)
-            + tuple((v.collector_name, w["per_day"], v.per_day) for v in report.visits),
+            + tuple((v.collector_name, w["per_day"], _ratio(v.per_day, 2)) for v in report.visits),
         ),
         ReportTable(
             "contacts",
@@ -786,7 +786,7 @@ def report_tables(report: Report, language: str = "en") -> tuple[ReportTable, ..
                 ),
                 (w["travel_cost"], "", "", "", "", report.travel_cost),
                 (w["recovered"], "", "", "", "", report.recovered),
-                (w["cost_per_yuan"], "", "", "", "", report.cost_per_yuan),
+                (w["cost_per_yuan"], "", "", "", "", _ratio(report.cost_per_yuan, 4)),
             ),
         ),
         ReportTable(
@@ -815,6 +815,14 @@ def report_tables(report: Report, language: str = "en") -> tuple[ReportTable, ..
     )
 
 
+def _ratio(value: Fraction | None, places: int) -> Decimal | None:
+    """A ratio that is not a percentage (visits a day, yuan per yuan), rounded for showing."""
+    if value is None:
+        return None
+    exponent = Decimal(1).scaleb(-places)
+    return (Decimal(value.numerator) / Decimal(value.denominator)).quantize(exponent)
+
+
 def _shown(value: object) -> str:
     """A cell as text: rates as percentages with one decimal, money with two."""
     if value is None:
@@ -822,7 +830,7 @@ def _shown(value: object) -> str:
     if isinstance(value, Fraction):
         return f"{float(value) * 100:.1f}%"
     if isinstance(value, Decimal):
-        return f"{value:,.2f}"
+        return f"{value:,.2f}" if value.as_tuple().exponent >= -2 else f"{value:,}"
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
@@ -892,7 +900,9 @@ def export_pdf(report: Report, path: Path | str, language: str = "en") -> Path:
     except cjk_font.NoFontError as error:
         raise ReportError(str(error)) from None
     title_style = ParagraphStyle("title", fontName=font, fontSize=16, leading=20)
-    heading_style = ParagraphStyle("heading", fontName=font, fontSize=12, leading=16)
+    heading_style = ParagraphStyle(
+        "heading", fontName=font, fontSize=12, leading=16, keepWithNext=1, spaceAfter=2 * mm
+    )
     body = ParagraphStyle("body", fontName=font, fontSize=8, leading=10)
     story: list[Any] = [
         Paragraph(escape(heading), title_style),
@@ -901,7 +911,6 @@ def export_pdf(report: Report, path: Path | str, language: str = "en") -> Path:
     ]
     for table in tables:
         story.append(Paragraph(escape(table.title), heading_style))
-        story.append(Spacer(1, 2 * mm))
         if table.key == "aging":
             story.append(_aging_chart(report, Drawing, VerticalBarChart, colors, font))
         cells = [
