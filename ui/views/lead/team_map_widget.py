@@ -3,7 +3,6 @@ by `app.services.team_map`, shown like the collector's map (local scheme, one br
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Signal
@@ -98,6 +97,3 @@ class TeamMapWidget(QWidget):
         ]
         self.legend.setText("&nbsp;&nbsp;".join(chips))
         web_view.page().load(local_content.url(_PAGE_PATH))
-
-    def select_case(self, case_id: uuid.UUID) -> None:
-        self.case_clicked.emit(case_id)
