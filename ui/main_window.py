@@ -183,6 +183,11 @@ class MainWindow(QMainWindow):
             view.case_selected.connect(self.show_case)
         self.assignment_view.assigned.connect(self._on_lead_changed)
         self.import_view.imported.connect(self._on_lead_changed)
+        # While the board is shown it syncs every minute (never asking for a password), so the
+        # lead sees check-ins and check-outs his collectors have pushed since.
+        self.team_board_view.timer.timeout.connect(
+            lambda: self.sync_view.sync_now(ask_password=False)
+        )
         translate = QCoreApplication.translate
         self.screens += [
             (self.team_board_view, lambda: translate("MainWindow", "Team board")),
