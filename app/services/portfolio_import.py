@@ -1184,6 +1184,7 @@ def _insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]])
         if column.name not in rows[0]
         and column.default is not None
         and not column.default.is_sequence
+        and not column.default.is_clause_element
     }
     names = given + list(defaults)
     json_columns = {name for name in names if isinstance(table.c[name].type, JSON)}
