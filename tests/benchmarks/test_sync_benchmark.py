@@ -24,6 +24,7 @@ otherwise the first sync would rightly copy only part of it.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import time
 import uuid
 from collections.abc import Iterator
@@ -206,9 +207,11 @@ def test_first_sync_of_10k_cases_and_a_push_of_500_contacts(world: World, tmp_pa
 def _measure(world: World, workspace: Workspace, collector: str, seeded: dict[str, int]) -> None:
     _log_in_without_syncing(world, workspace, collector)
     service = world.sync_service(workspace)
-    started = time.perf_counter()
+    load_before = os.getloadavg()[0]
+    started, cpu_started = time.perf_counter(), time.process_time()
     report = service.run(password=PASSWORD)
     initial = time.perf_counter() - started
+    initial_cpu = time.process_time() - cpu_started
     with workspace.session() as session:
         local_cases = session.scalar(select(func.count()).select_from(models.LoanCase))
         local_contacts = session.scalar(select(func.count()).select_from(models.Contact))
@@ -249,6 +252,8 @@ def _measure(world: World, workspace: Workspace, collector: str, seeded: dict[st
         {
             "rows": report.pulled_rows,
             "rows_per_s": round(report.pulled_rows / initial),
+            "client_cpu_s": round(initial_cpu, 3),
+            "load_average_1min": round(load_before, 2),
             "seeded": seeded,
             "what": "SyncService.run into an empty local store (never pulled) as the collector, "
             "over TCP to PostgreSQL 15 on 127.0.0.1: handshake, push (nothing), pull of the "
