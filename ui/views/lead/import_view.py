@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.services import portfolio_import
 from app.services.lead_import import ImportOutcome, LeadImport
@@ -54,7 +61,23 @@ class ImportView(QWidget):
         return wizard
 
     def open_wizard(self) -> None:
-        self.wizard().exec()
+        if self._ready():
+            self.wizard().exec()
+
+    def _ready(self) -> bool:
+        """Whether the central database can be opened (asking for the password if needed)."""
+        central = self.service.central
+        if not central.needs_password():
+            return True
+        password, accepted = QInputDialog.getText(
+            self,
+            _translate("Central database"),
+            _translate("Password for the central database (kept for this session only):"),
+            QLineEdit.EchoMode.Password,
+        )
+        if accepted and password:
+            central.use_password(password)
+        return accepted and bool(password)
 
     def _on_imported(self, outcome: ImportOutcome) -> None:
         result = outcome.result
