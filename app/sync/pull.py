@@ -165,6 +165,8 @@ class _Window:
 class _Tally:
     rows: dict[str, int] = field(default_factory=dict)
     touched: set[uuid.UUID] = field(default_factory=set)
+    # Touched cases as the stored rows name them (32 hex digits): made into UUIDs once, at the end.
+    touched_stored: set[str] = field(default_factory=set)
     deleted: int = 0
     pages: int = 0
 
@@ -434,7 +436,7 @@ def _upsert(local: Connection, table: Table, rows: Sequence[Sequence[Any]], tall
     else:
         return
     cases = {row[case_at] for row in rows} - {None}
-    tally.touched.update(uuid.UUID(case_id) for case_id in cases)
+    tally.touched_stored.update(cases)
 
 
 def _has_pending(local: Connection, case_id: uuid.UUID) -> bool:
@@ -575,7 +577,9 @@ def _report(
         granted_cases=len(window.granted),
         removed_cases=tuple(uuid.UUID(case_id) for case_id in removed),
         deferred_cases=tuple(uuid.UUID(case_id) for case_id in kept),
-        touched_case_ids=frozenset(tally.touched),
+        touched_case_ids=frozenset(
+            tally.touched | {uuid.UUID(case_id) for case_id in tally.touched_stored}
+        ),
         pages=tally.pages,
         resumed=resumed,
         stopped=stopped,
@@ -827,6 +831,7 @@ def _apply_revocations(
             continue
         remove_case(local, case_uuid)
         tally.touched.discard(case_uuid)
+        tally.touched_stored.discard(case_uuid.hex)
         removed.append(case_id)
     if removed:
         logger.info("pull: %d cases no longer visible were removed locally", len(removed))
