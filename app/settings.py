@@ -49,6 +49,8 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("compliance_profile", str, "CN", "Contact rules", ("CN", "US", "UK")),
     SettingSpec("promise_grace_days", int, 3, "Days of grace before a promise counts as broken"),
     SettingSpec("auto_sync", bool, True, "Sync automatically when the server is reachable"),
+    # The window hides behind a lock screen after this long without input (0: never).
+    SettingSpec("auto_lock_minutes", int, 10, "Lock after this many idle minutes (0: never)"),
     # Attachment files (photos, signed agreements) larger than this are refused by the push.
     SettingSpec("max_attachment_mb", int, 20, "Largest attachment file synced (MB)"),
     # The day plan's estimated cost: road distance × cost per km + hours on duty × hourly rate.

@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 import app
 from app import settings
 from app.services import status as status_service
+from app.services.session_lock import UnlockService
 from app.services.workspace import Workspace
 from ui import formatting, i18n
+from ui.auto_lock import AutoLock
 from ui.dialogs.settings_dialog import SettingsDialog
 from ui.positioning import Positioner
 from ui.views.agreements_view import AgreementsView
@@ -138,6 +140,10 @@ class MainWindow(QMainWindow):
         self.cases_view.detail.audited.connect(self.refresh_status)
         self.cases_view.detail.new_plan_requested.connect(self.new_plan_for)
         self.today_view.changed.connect(self._on_today_changed)
+
+        self.auto_lock = AutoLock(
+            self, UnlockService(workspace), int(self.preferences.get("auto_lock_minutes"))
+        )
 
         self.retranslate()
         self.navigation.setCurrentRow(0)
@@ -354,6 +360,7 @@ class MainWindow(QMainWindow):
             self.choose_language(language)
         # The map's background may have changed (tiles are a setting).
         self.map_view.refresh()
+        self.auto_lock.set_idle_minutes(int(self.preferences.get("auto_lock_minutes")))
 
     def choose_language(self, code: str) -> None:
         self.preferences.set("language", code)

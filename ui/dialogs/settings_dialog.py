@@ -37,6 +37,9 @@ LABELS = {
     "auto_sync": QT_TRANSLATE_NOOP(
         "SettingsDialog", "Sync automatically when the server is reachable"
     ),
+    "auto_lock_minutes": QT_TRANSLATE_NOOP(
+        "SettingsDialog", "Lock after this many idle minutes (0: never)"
+    ),
     "max_attachment_mb": QT_TRANSLATE_NOOP("SettingsDialog", "Largest attachment file synced (MB)"),
     "cost_per_km": QT_TRANSLATE_NOOP("SettingsDialog", "Travel cost per km (yuan)"),
     "hourly_rate": QT_TRANSLATE_NOOP("SettingsDialog", "Collector's hourly rate (yuan)"),
