@@ -56,6 +56,14 @@ _MOBILE = re.compile(
     + r"(?:\+|00)?86[ -]?|(?<![0-9A-Za-z-]))1[3-9]\d(?:[ -]?\d){8}"
     + _NOT_BEFORE
 )
+# Landline numbers: a 0, a 2-3 digit area code (perhaps in brackets), then 7-8 digits, perhaps
+# with a dash or space between (028-8765 4321, (010)87654321, 02887654321); not after a dash,
+# or a UUID's last group would look like one.
+_LANDLINE = re.compile(
+    r"(?<![0-9A-Za-z-])(?:\(0\d{2,3}\)|0\d{2,3})[ -]?\d{3,4}[ -]?\d{4}" + _NOT_BEFORE
+)
+# A raw SQLCipher key as given to PRAGMA key (x'<64 hex digits>'): never meant for a log.
+_RAW_KEY = re.compile(r"x'[0-9a-f]{64}'", re.I)
 _DIGIT = re.compile(r"[\dXx]")
 
 
@@ -66,11 +74,14 @@ def _keep_last_digits(match: re.Match[str]) -> str:
 
 
 def redact(text: str) -> str:
-    """`text` with passwords replaced by *** and ID and mobile numbers cut to their last 4."""
+    """`text` with passwords and store keys replaced by *** and ID, mobile and landline numbers
+    cut to their last 4."""
     text = _URL_PASSWORD.sub(lambda m: m.group("keep") + _MASK, text)
     text = _KEY_VALUE_SECRET.sub(lambda m: m.group("keep") + _MASK, text)
+    text = _RAW_KEY.sub("x'" + _MASK + "'", text)
     text = _ID_NUMBER.sub(_keep_last_digits, text)
-    return _MOBILE.sub(_keep_last_digits, text)
+    text = _MOBILE.sub(_keep_last_digits, text)
+    return _LANDLINE.sub(_keep_last_digits, text)
 
 
 class RedactingFilter(logging.Filter):

@@ -162,6 +162,12 @@ def test_uncaught_exceptions_are_logged_redacted_in_any_thread(tmp_path: Path) -
         ("手机13800138000已停机", "手机*******8000已停机"),
         ("+86 138 0013 8000", "*********8000"),
         ("008613800138000", "***********8000"),
+        ("座机 028-8765 4321。", "座机 *******4321。"),
+        ("tel (010)87654321", "tel *******4321"),
+        ("landline 02887654321", "landline *******4321"),
+        ("key x'" + "ab" * 32 + "' set", "key x'***' set"),
+        # Dates, times, amounts and versions are no phone numbers.
+        ("2026-11-23 08:30:00 paid 0.80", "2026-11-23 08:30:00 paid 0.80"),
         # Not secrets: hashes, UUIDs, ports, counts and longer numbers stay as they are.
         ("3a5f13800138000ff", "3a5f13800138000ff"),
         ("a1380013-8001-4000-8000-000000000001", "a1380013-8001-4000-8000-000000000001"),
