@@ -53,7 +53,8 @@ def test_a_check_out_overdue_on_the_collectors_laptop_alerts_the_lead(
     view = board_at_half_past_eleven
     SyncService(lead_workspace).run()
     view.refresh()
-    assert view.board is not None and len(view.board.alerts) >= 1
+    assert view.board is not None, view.notice.text()
+    assert len(view.board.alerts) >= 1
     overdue = [
         row
         for row in range(view.alerts.rowCount())
