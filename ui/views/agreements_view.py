@@ -248,6 +248,13 @@ class AgreementsView(QWidget):
                 self.table.setItem(row, column, item)
         if selected is not None:
             self.select_plan(selected.plan_id)
+        self.empty.setText(
+            QCoreApplication.translate("AgreementsView", "No plan awaits your decision.")
+            if self.queue_only.isChecked()
+            else QCoreApplication.translate(
+                "AgreementsView", "No repayment plans yet. Make one from a case's detail."
+            )
+        )
         self.empty.setVisible(not self._plans)
         self._update_buttons()
 
@@ -553,9 +560,6 @@ class AgreementsView(QWidget):
         self.approve_button.setText(translate("AgreementsView", "&Approve…"))
         self.reject_button.setText(translate("AgreementsView", "&Reject…"))
         self.open_button.setText(translate("AgreementsView", "Open &case"))
-        self.empty.setText(
-            translate("AgreementsView", "No repayment plans yet. Make one from a case's detail.")
-        )
         self.reload()
 
     def changeEvent(self, event: QEvent) -> None:
