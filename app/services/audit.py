@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from app import errors
 from app.domain import audit_chain
-from app.services.workspace import Workspace
+from app.services.workspace import STATE_USER_ID, Workspace
 from app.store import engines, models
 from app.store.local_models import SyncState
 from app.sync import outbox
@@ -112,35 +112,46 @@ def record_act(
 ) -> uuid.UUID:
     """Record an audited act that writes nothing else (an export, a print) in its own
     transaction, as the workspace's user; returns the event's id."""
-    identity = workspace.identity()
-    with workspace.session() as session:
-        event = record_event(
-            session, identity.user_id if identity else None, action, entity, entity_id, detail
-        )
-        return event.id
+    owner = workspace.state(STATE_USER_ID)
+    return _record_unchecked(
+        workspace, None if owner is None else uuid.UUID(owner), action, entity, entity_id, detail
+    )
 
 
 def record_login(workspace: Workspace, user_id: uuid.UUID, server: str, username: str) -> None:
-    """Record a login before the first pull has brought the user's own row into the store.
+    """Record a login before the first pull has brought the user's own row into the store."""
+    _record_unchecked(
+        workspace,
+        user_id,
+        "login",
+        "app_user",
+        str(user_id),
+        {"server": server, "username": username},
+    )
 
-    The event names the user (a foreign key to `app_user`), so it is written on a connection
-    that does not check foreign keys, as the pull writes its rows; the same sync pushes it and
-    pulls the user's row in. The central database checks the key when the event arrives.
+
+def _record_unchecked(
+    workspace: Workspace,
+    user_id: uuid.UUID | None,
+    action: str,
+    entity: str,
+    entity_id: str | None,
+    detail: Mapping[str, Any] | None,
+) -> uuid.UUID:
+    """`record_event` in its own transaction on a connection that does not check foreign keys.
+
+    The event names its user (a foreign key to `app_user`) whose row a store may not hold yet:
+    at login, before the first pull; or when the pull has not brought it. It is written as the
+    pull writes its rows; the central database checks the key when the event arrives.
     """
     with workspace.engine.connect() as connection:
         connection.exec_driver_sql("PRAGMA foreign_keys = OFF")  # outside any transaction
         connection.commit()
         try:
             with Session(bind=connection) as session:
-                record_event(
-                    session,
-                    user_id,
-                    "login",
-                    "app_user",
-                    str(user_id),
-                    {"server": server, "username": username},
-                )
+                event = record_event(session, user_id, action, entity, entity_id, detail)
                 session.commit()
+                return event.id
         finally:
             connection.exec_driver_sql("PRAGMA foreign_keys = ON")
             connection.commit()
