@@ -13,9 +13,11 @@ from pypdf import PdfReader
 from PySide6.QtGui import QImage, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from app.services import plans
 from app.services.workspace import STATE_USER_ID, Workspace
+from app.store import models
 from tests.app.services.test_plans import NOW, Book, add_book, signature_png
 from tests.ui.test_signature_pad import draw
 from ui.views import agreements_view
@@ -213,6 +215,15 @@ def test_printing_paints_every_page_of_the_stored_agreement(
     preview = view.print_preview_dialog()
     assert preview is not None
     qtbot.addWidget(preview)
+    # A print from the preview is audited (issue 8).
+    plan = view.selected_plan()
+    assert plan is not None
+    view.record_printed(plan)
+    with workspace.session() as session:
+        (event,) = session.scalars(
+            select(models.AuditEvent).where(models.AuditEvent.action == "print_agreement")
+        ).all()
+    assert event.detail["plan_id"] == str(plan_id) and event.detail["reprint"] is True
 
 
 def test_the_demo_lists_its_one_plan_in_force_and_opens_its_case(

@@ -21,6 +21,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import errors, settings
+from app.services import audit
 from app.services.cases import CaseService
 from app.services.plans import PlanService, PlanSummary
 from app.services.workspace import Workspace
@@ -444,9 +446,20 @@ class AgreementsView(QWidget):
             )
 
     def _print(self) -> None:
+        plan = self.selected_plan()
         dialog = self.print_preview_dialog()
-        if dialog is not None:
-            dialog.exec()
+        if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted and plan:
+            self.record_printed(plan)
+
+    def record_printed(self, plan: PlanSummary) -> None:
+        """Audit a print of the plan's stored agreement (the preview accepts once printed)."""
+        audit.record_act(
+            self._workspace,
+            "print_agreement",
+            "agreement",
+            str(plan.agreement_id) if plan.agreement_id else None,
+            {"loan_ref": plan.loan_ref, "plan_id": str(plan.plan_id), "reprint": True},
+        )
 
     def save_pdf_to(self, destination: Path) -> bool:
         """Copy the selected plan's signed agreement to `destination`."""
