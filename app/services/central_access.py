@@ -13,13 +13,18 @@ from collections.abc import Iterator
 
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 
 from app import errors
 from app.services.sync import STATE_SERVER_USER, SyncReport, SyncService
 from app.services.workspace import STATE_SERVER_URL, Workspace
 from app.store import engines
 from app.sync import credentials
+
+
+class CentralRefusedError(errors.KnownError):
+    """The central database refused a write or could not be reached (a collector's login role
+    may not assign or import; Row-Level Security hides other teams' rows)."""
 
 
 class CentralAccess:
@@ -86,6 +91,12 @@ class CentralAccess:
         engine = engines.central_engine(url.render_as_string(hide_password=False))
         try:
             yield engine
+        except DBAPIError as exc:
+            original = getattr(exc, "orig", None) or exc
+            first_line = (str(original).strip().splitlines() or [type(original).__name__])[0]
+            raise CentralRefusedError(
+                f"the central database refused this for {self.username}: {first_line}"
+            ) from exc
         finally:
             engine.dispose()
 

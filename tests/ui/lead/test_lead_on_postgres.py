@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.services import assignment
-from app.services.central_access import CentralAccess
+from app.services.central_access import CentralAccess, CentralRefusedError
 from app.services.lead_import import LeadImport
 from app.services.team_cases import TeamCaseService
 from app.services.workspace import Workspace
@@ -109,3 +109,13 @@ def test_the_lead_imports_a_file_as_himself(tmp_path: Path, north: North) -> Non
     outcome = LeadImport(north.workspace, central).run(path, "cases")
     assert outcome.result.created == 1
     assert _holder(north.world, "PG-0001") == north.bob
+
+
+def test_a_collector_cannot_assign_even_through_the_service(north: North) -> None:
+    alice = north.world.workspace(north.alice)
+    central = CentralAccess(alice, north.world.sync_service(alice).passwords)
+    mine = next(ref for ref in _all_refs(north.world) if _holder(north.world, ref) == north.alice)
+    # His window shows no Assignment screen; the central database refuses the write anyway.
+    with pytest.raises(CentralRefusedError, match="permission denied for table loan_case"):
+        TeamCaseService(alice, central).assign([mine], north.bob)
+    assert _holder(north.world, mine) == north.alice
