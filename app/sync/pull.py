@@ -39,9 +39,9 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    CursorResult,
     Engine,
     Index,
-    Result,
     Select,
     Table,
     false,
@@ -414,7 +414,9 @@ def _stored_query(table: Table, central: Connection) -> Select[Any]:
     return select(*codec.stored_columns(table, central.dialect.name)).select_from(table)
 
 
-def _upsert(local: Connection, table: Table, rows: Sequence[Sequence[Any]], tally: _Tally) -> None:
+def _upsert(
+    local: Connection, table: Table, rows: Sequence[tuple[Any, ...]], tally: _Tally
+) -> None:
     """Write `rows` (stored values in `table.columns` order) into the local store by primary
     key, except rows with a pending local edit.
 
@@ -424,7 +426,8 @@ def _upsert(local: Connection, table: Table, rows: Sequence[Sequence[Any]], tall
     columns = list(table.columns)
     id_at = columns.index(table.c.id)
     keep = {row_id.hex for row_id in _pending_rows(local)}
-    rows = [tuple(row) for row in rows if not keep or row[id_at] not in keep]
+    if keep:
+        rows = [row for row in rows if row[id_at] not in keep]
     if not rows:
         return
     local.exec_driver_sql(_upsert_sql(table), rows)
@@ -623,6 +626,7 @@ def _stream_table(
     if window.after is not None:
         query = query.where(table.c.id > uuid.UUID(window.after))
     query = _filtered(query.order_by(table.c.id), table, viewer, central)
+    id_at = list(table.columns).index(table.c.id)
     finished = False
     with contextlib.closing(central.execute(query.execution_options(yield_per=page_size))) as rows:
         for page in _pages_ahead(rows, page_size):
@@ -634,7 +638,7 @@ def _stream_table(
                 if finished:
                     _next_table(window)
                 else:
-                    window.after = str(uuid.UUID(page[-1].id))
+                    window.after = str(uuid.UUID(page[-1][id_at]))
                 _write_state(local, STATE_PROGRESS, window.dump())
             if progress is not None:
                 progress("rows", window.done, max(window.total, window.done))
@@ -649,12 +653,13 @@ def _stream_table(
 _END_OF_PAGES = object()
 
 
-def _pages_ahead(rows: Result[Any], page_size: int) -> Iterator[Sequence[Any]]:
+def _pages_ahead(rows: CursorResult[Any], page_size: int) -> Iterator[Sequence[tuple[Any, ...]]]:
     """`rows`' pages in order, the next one read on a thread while the caller writes this one.
 
     Reading waits on the central database and writing on SQLite; both let go of the GIL, so a
     first sync takes about the longer of the two rather than their sum. Only the thread touches
     `rows` until the caller's loop ends (however it ends), and it stops at the next page then.
+    The pages are plain tuples, made on the thread too: SQLite binds them fastest.
     """
     pages: queue.Queue[Any] = queue.Queue(maxsize=1)
     stop = threading.Event()
@@ -671,7 +676,7 @@ def _pages_ahead(rows: Result[Any], page_size: int) -> Iterator[Sequence[Any]]:
     def read() -> None:
         try:
             for page in rows.partitions(page_size):
-                if not offer(page):
+                if not offer([tuple(row) for row in page]):
                     return
             offer(_END_OF_PAGES)
         except BaseException as exc:  # handed to the caller, raised there
@@ -780,8 +785,8 @@ def _pull_granted_cases(
                 if belonging is None:
                     continue
                 query = _stored_query(table, central).where(belonging)
-                rows = central.execute(_filtered(query, table, viewer, central)).all()
-                _upsert(local, table, rows, tally)
+                rows = central.execute(_filtered(query, table, viewer, central))
+                _upsert(local, table, [tuple(row) for row in rows], tally)
             window.grant_index += len(chunk)
             if window.grant_index >= len(window.granted):
                 window.stage = "tombstones"
