@@ -305,7 +305,8 @@ class TeamBoardView(QWidget):
             return _translate("{minutes} min past the planned end").format(
                 minutes=alert.overdue_minutes or 0
             )
-        return "、".join(labels.label(labels.SAFETY_FLAG, flag) for flag in alert.flags)
+        separator = _translate(", ")  # 、 in Chinese
+        return separator.join(labels.label(labels.SAFETY_FLAG, flag) for flag in alert.flags)
 
     def _checked_in(self, day: team_board.CollectorDay) -> str:
         if not day.checked_in:
