@@ -64,6 +64,7 @@ class NamedFile:
         sha256: the file's content hash.
         mime_type: its type (it decides the file's suffix).
         file_name: the name it was recorded with, for messages.
+        size_bytes: the content's size as recorded (None when the row does not say).
     """
 
     mutation_id: uuid.UUID
@@ -71,6 +72,7 @@ class NamedFile:
     sha256: str
     mime_type: str
     file_name: str | None
+    size_bytes: int | None
 
     def describe(self) -> str:
         name = f"{self.file_name!r} " if self.file_name else ""
@@ -139,9 +141,21 @@ def named_files(batch: Iterable[PushedEntry]) -> list[NamedFile]:
                 sha256=sha256,
                 mime_type=str(entry.payload.get("mime_type") or ""),
                 file_name=entry.payload.get("file_name"),
+                size_bytes=_whole_number(entry.payload.get("size_bytes")),
             )
         )
     return named
+
+
+def _whole_number(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _too_large(named: NamedFile, size_bytes: int, max_bytes: int) -> tuple[str, str]:
+    return FILE_TOO_LARGE, (
+        f"{named.describe()}: its file is {size_bytes:,} bytes, over the limit of "
+        f"{max_bytes:,} bytes for a synced attachment"
+    )
 
 
 def _held_centrally(central: Connection, hashes: Sequence[str]) -> set[str]:
@@ -204,20 +218,25 @@ def _upload_one(
     where = named.describe()
     if files is None:
         return FILE_MISSING, f"{where}: this workspace keeps no attachment files to send"
-    stored = files.stored(named.sha256)
-    if stored is None:
+    if not files.exists(named.sha256):
         return FILE_MISSING, f"{where}: its file {named.sha256} is not in {files.folder}"
-    if stored.size_bytes > max_bytes:
-        return FILE_TOO_LARGE, (
-            f"{where}: its file {stored.path.name} is {stored.size_bytes:,} bytes, over the "
-            f"limit of {max_bytes:,} bytes for a synced attachment"
-        )
+    # The recorded size refuses a large file before it is read; the content read is checked too
+    # (what is kept on disk may be larger: encrypted).
+    if named.size_bytes is not None and named.size_bytes > max_bytes:
+        return _too_large(named, named.size_bytes, max_bytes)
     try:
         content = files.read(named.sha256)
     except attachment_files.AttachmentCorruptError as exc:
         return FILE_DAMAGED, f"{where}: {exc}"
     except attachment_files.AttachmentMissingError as exc:
         return FILE_MISSING, f"{where}: {exc}"
+    if len(content) > max_bytes:
+        return _too_large(named, len(content), max_bytes)
+    if named.size_bytes is not None and len(content) != named.size_bytes:
+        return FILE_DAMAGED, (
+            f"{where}: its file holds {len(content):,} bytes, the attachment records "
+            f"{named.size_bytes:,}"
+        )
     return _store(central, username, named, content)
 
 

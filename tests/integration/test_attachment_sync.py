@@ -57,7 +57,7 @@ def _sign(
     )
     borrower, collector = signature_png(ink), signature_png(collector_ink)
     signed = service.sign(plan_id, borrower, collector, "成都")
-    pdf = signed.pdf_path.read_bytes()
+    pdf = workspace.attachment_files().read(signed.pdf_sha256)
     return Signed(
         plan_id,
         signed,
@@ -97,7 +97,9 @@ def test_a_signed_agreement_s_files_reach_postgres_and_the_lead_byte_identical(
         assert lead_files.read(sha256) == content
     summary = plans.PlanService(lead).plan(signed.plan_id)
     assert summary.pdf_path is not None
-    assert summary.pdf_path.read_bytes() == signed.files[signed.agreement.pdf_sha256]
+    # Kept sealed on the lead's disk (issue 8); read back through the lead's key it is the same.
+    assert summary.pdf_path.read_bytes().startswith(attachment_files.ENCRYPTED_MAGIC)
+    assert lead_files.read(signed.agreement.pdf_sha256) == signed.files[signed.agreement.pdf_sha256]
 
 
 def test_pushing_files_twice_changes_nothing(world: World) -> None:

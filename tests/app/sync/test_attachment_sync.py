@@ -76,7 +76,7 @@ def _sign_a_plan(workspace: Workspace) -> Signed:
     plan_id = service.save_draft(case_id, terms)
     borrower, collector = signature_png(), signature_png((0, 0, 0, 255))
     signed = service.sign(plan_id, borrower, collector, "成都")
-    pdf = signed.pdf_path.read_bytes()
+    pdf = workspace.attachment_files().read(signed.pdf_sha256)
     files = {attachment_files.sha256_of(data): data for data in (pdf, borrower, collector)}
     return Signed(plan_id, signed, files)
 
