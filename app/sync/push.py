@@ -24,7 +24,7 @@ import json
 import logging
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, bindparam, exists, func, select, text, update
@@ -338,10 +338,10 @@ def apply_batch(
         dialect_insert = postgresql_insert if postgres else sqlite_insert
         # A UUID already used by another user's mutation (which Row-Level Security hides) is
         # not recorded twice; random UUIDs make that a client's own undoing, never a collision.
+        # Sent as an executemany: one cached statement, not a new VALUES list compiled per batch.
         central.execute(
-            dialect_insert(_mutations)
-            .values(records)
-            .on_conflict_do_nothing(index_elements=["mutation_id"])
+            dialect_insert(_mutations).on_conflict_do_nothing(index_elements=["mutation_id"]),
+            records,
         )
     if postgres:
         central.execute(text("SET CONSTRAINTS ALL DEFERRED"))
@@ -360,34 +360,105 @@ def _apply_all(
 ) -> tuple[list[MutationResult], list[dict[str, Any]]]:
     # Versions this batch gave rows: a later edit of the same row was made on top of them.
     produced: dict[uuid.UUID, int] = {}
-    results: list[MutationResult] = []
+    results: dict[uuid.UUID, MutationResult] = {}
     records: list[dict[str, Any]] = []
+    # Consecutive inserts into one table, written together (together-attempt only).
+    run = _InsertRun()
+
+    def settle(mutation: Mutation, digest: str, result: MutationResult) -> None:
+        records.append(_record(username, mutation, digest, result))
+        if result.outcome == APPLIED and result.row_version is not None:
+            produced[mutation.row_id] = result.row_version
+        results[mutation.mutation_id] = result
+
     for mutation in batch:
         if mutation.mutation_id in set_aside:
             # Refused on this side (its file cannot be sent): nothing reached the central
             # database and nothing is recorded there, so it may be pushed again once fixed.
-            results.append(set_aside[mutation.mutation_id])
+            results[mutation.mutation_id] = set_aside[mutation.mutation_id]
             continue
         digest = codec.mutation_sha256(
             mutation.table_name, mutation.row_id, mutation.operation, mutation.payload
         )
         if mutation.mutation_id in earlier:
-            result = _repeated(mutation, digest, earlier[mutation.mutation_id])
-        elif isolate:
-            result = _apply_one(central, username, mutation, produced, postgres)
-            records.append(_record(username, mutation, digest, result))
-        else:
-            try:
-                result = _write(central, username, mutation, produced, postgres)
-            except _Refused as refusal:
-                result = MutationResult(
-                    mutation.mutation_id, REJECTED, refusal.reason, refusal.message
-                )
-            records.append(_record(username, mutation, digest, result))
-        if result.outcome == APPLIED and result.row_version is not None:
-            produced[mutation.row_id] = result.row_version
-        results.append(result)
-    return results, records
+            repeated = _repeated(mutation, digest, earlier[mutation.mutation_id])
+            if repeated.outcome == APPLIED and repeated.row_version is not None:
+                produced[mutation.row_id] = repeated.row_version
+            results[mutation.mutation_id] = repeated
+            continue
+        if isolate:
+            settle(mutation, digest, _apply_one(central, username, mutation, produced, postgres))
+            continue
+        try:
+            table, values = _prepared(mutation)
+            if mutation.operation == "insert":
+                if not run.takes(table, values):
+                    run.write(central, postgres, settle)
+                run.add(table, mutation, digest, values)
+                continue
+            # Anything else may read or change a row inserted just before: write those first.
+            run.write(central, postgres, settle)
+            result = _write_prepared(central, username, mutation, table, values, produced, postgres)
+        except _Refused as refusal:
+            result = MutationResult(mutation.mutation_id, REJECTED, refusal.reason, refusal.message)
+        settle(mutation, digest, result)
+    run.write(central, postgres, settle)
+    return [results[mutation.mutation_id] for mutation in batch], records
+
+
+@dataclass(slots=True)
+class _InsertRun:
+    """Consecutive inserts into one table with the same columns, sent as one executemany: a
+    push of 500 contacts makes a few round trips, not 500. Used only while the batch is tried
+    all together; when the database refuses any row, that attempt is undone and the batch goes
+    again one savepoint per entry, which names the culprit."""
+
+    table: Table | None = None
+    columns: frozenset[str] = frozenset()
+    rows: list[tuple[Mutation, str, dict[str, Any]]] = field(default_factory=list)
+
+    def takes(self, table: Table, values: dict[str, Any]) -> bool:
+        return not self.rows or (table is self.table and frozenset(values) == self.columns)
+
+    def add(self, table: Table, mutation: Mutation, digest: str, values: dict[str, Any]) -> None:
+        if not self.rows:
+            self.table, self.columns = table, frozenset(values)
+        self.rows.append((mutation, digest, values))
+
+    def write(
+        self,
+        central: Connection,
+        postgres: bool,
+        settle: Callable[[Mutation, str, MutationResult], None],
+    ) -> None:
+        if not self.rows:
+            return
+        assert self.table is not None
+        rows, self.rows = self.rows, []
+        if not postgres:
+            # SQLite checks foreign keys at commit only: a row naming a missing parent is
+            # refused here, on its own, and the others are written.
+            checked = []
+            for mutation, digest, values in rows:
+                try:
+                    _check_parents(central, self.table, values)
+                except _Refused as refusal:
+                    settle(
+                        mutation,
+                        digest,
+                        MutationResult(
+                            mutation.mutation_id, REJECTED, refusal.reason, refusal.message
+                        ),
+                    )
+                else:
+                    checked.append((mutation, digest, values))
+            rows = checked
+        if not rows:
+            return
+        # A plain INSERT, as `_insert` explains; refusing rows undo the whole attempt.
+        central.execute(self.table.insert(), [values for _mutation, _digest, values in rows])
+        for mutation, digest, _values in rows:
+            settle(mutation, digest, MutationResult(mutation.mutation_id, APPLIED, row_version=1))
 
 
 def _repeated(mutation: Mutation, digest: str, earlier: Any) -> MutationResult:
@@ -461,13 +532,8 @@ def _record(
     }
 
 
-def _write(
-    central: Connection,
-    username: str,
-    mutation: Mutation,
-    produced: dict[uuid.UUID, int],
-    postgres: bool,
-) -> MutationResult:
+def _prepared(mutation: Mutation) -> tuple[Table, dict[str, Any]]:
+    """The mutation's table and column values; refuses an unknown table or a malformed value."""
     table = codec.SYNCED_TABLES.get(mutation.table_name)
     if table is None:
         raise _Refused("unknown_table", f"{mutation.table_name!r} is not a synced table")
@@ -478,6 +544,31 @@ def _write(
     if values.get("id", mutation.row_id) != mutation.row_id:
         raise _Refused("invalid", "the payload's id is not the entry's row id")
     values["id"] = mutation.row_id
+    if mutation.operation not in ("insert", "update"):
+        raise _Refused("invalid", f"unknown operation {mutation.operation!r}")
+    return table, values
+
+
+def _write(
+    central: Connection,
+    username: str,
+    mutation: Mutation,
+    produced: dict[uuid.UUID, int],
+    postgres: bool,
+) -> MutationResult:
+    table, values = _prepared(mutation)
+    return _write_prepared(central, username, mutation, table, values, produced, postgres)
+
+
+def _write_prepared(
+    central: Connection,
+    username: str,
+    mutation: Mutation,
+    table: Table,
+    values: dict[str, Any],
+    produced: dict[uuid.UUID, int],
+    postgres: bool,
+) -> MutationResult:
     if mutation.operation == "insert":
         return _insert(central, table, mutation, values, postgres)
     if mutation.operation == "update":
