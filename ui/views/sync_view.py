@@ -229,7 +229,8 @@ class SyncView(QWidget):
         self._stopped()
         self.result.setStyleSheet("")
         self.show_refused()
-        self.show_conflict_count()
+        if self.conflicts_dialog is not None:
+            self.conflicts_dialog.view.reload()  # a sync brings new conflicts and central values
         if report.cancelled:
             self.result.setText(
                 QCoreApplication.translate(
