@@ -120,16 +120,20 @@ class _FilePage(QWizardPage):
 
     def _fill_mappings(self) -> None:
         self.saved.clear()
-        self.saved.addItem(_translate("Match columns by their headers"), "")
+        self.saved.addItem(
+            QCoreApplication.translate("ImportWizard", "Match columns by their headers"), ""
+        )
         for name in self._wizard.service.mapping_names(self.kind()):
             self.saved.addItem(name, name)
 
     def _browse(self) -> None:
         chosen, _filter = QFileDialog.getOpenFileName(
             self,
-            _translate("Choose the file to import"),
+            QCoreApplication.translate("ImportWizard", "Choose the file to import"),
             self.path.text() or str(Path.home()),
-            _translate("Spreadsheets (*.csv *.xlsx *.xlsm);;All files (*)"),
+            QCoreApplication.translate(
+                "ImportWizard", "Spreadsheets (*.csv *.xlsx *.xlsm);;All files (*)"
+            ),
         )
         if chosen:
             self.path.setText(chosen)
@@ -138,16 +142,19 @@ class _FilePage(QWizardPage):
         return Path(self.path.text().strip()).is_file()
 
     def retranslate(self) -> None:
-        self.setTitle(_translate("The file"))
+        self.setTitle(QCoreApplication.translate("ImportWizard", "The file"))
         self.setSubTitle(
-            _translate("A CSV (UTF-8, UTF-8 with BOM or GBK) or XLSX export of the core system.")
+            QCoreApplication.translate(
+                "ImportWizard",
+                "A CSV (UTF-8, UTF-8 with BOM or GBK) or XLSX export of the core system.",
+            )
         )
-        self.file_label.setText(_translate("File:"))
-        self.kind_label.setText(_translate("It holds:"))
-        self.saved_label.setText(_translate("Column mapping:"))
-        self.browse.setText(_translate("Browse…"))
-        self.cases.setText(_translate("Overdue cases"))
-        self.payments.setText(_translate("Payments"))
+        self.file_label.setText(QCoreApplication.translate("ImportWizard", "File:"))
+        self.kind_label.setText(QCoreApplication.translate("ImportWizard", "It holds:"))
+        self.saved_label.setText(QCoreApplication.translate("ImportWizard", "Column mapping:"))
+        self.browse.setText(QCoreApplication.translate("ImportWizard", "Browse…"))
+        self.cases.setText(QCoreApplication.translate("ImportWizard", "Overdue cases"))
+        self.payments.setText(QCoreApplication.translate("ImportWizard", "Payments"))
         self._fill_mappings()
 
 
@@ -186,7 +193,7 @@ class _MappingPage(QWizardPage):
         fields = portfolio_import.field_names(wizard.kind())
         for column in preview.columns:
             combo = QComboBox(objectName=f"mapColumn{column.letter}")
-            combo.addItem(_translate("— not imported —"), _IGNORE)
+            combo.addItem(QCoreApplication.translate("ImportWizard", "— not imported —"), _IGNORE)
             for name in fields:
                 combo.addItem(name, name)
             combo.setCurrentIndex(max(0, combo.findData(column.field or _IGNORE)))
@@ -194,9 +201,9 @@ class _MappingPage(QWizardPage):
             self.rows.addRow(f"{column.letter}  {column.header}", combo)
         if preview.missing_fields:
             self.notice.setText(
-                _translate("No column fills: {fields}. Choose one for each.").format(
-                    fields=", ".join(preview.missing_fields)
-                )
+                QCoreApplication.translate(
+                    "ImportWizard", "No column fills: {fields}. Choose one for each."
+                ).format(fields=", ".join(preview.missing_fields))
             )
             self.notice.setStyleSheet("color: #ef6c00;")
 
@@ -220,13 +227,19 @@ class _MappingPage(QWizardPage):
 
     def save_as(self, name: str) -> Path:
         path = self._wizard.service.save_mapping(name, self._wizard.kind(), self.mapping())
-        self.notice.setText(_translate("Mapping saved as “{name}”.").format(name=name))
+        self.notice.setText(
+            QCoreApplication.translate("ImportWizard", "Mapping saved as “{name}”.").format(
+                name=name
+            )
+        )
         self.notice.setStyleSheet("color: #2e7d32;")
         return path
 
     def _ask_and_save(self) -> None:
         name, accepted = QInputDialog.getText(
-            self, _translate("Save the mapping"), _translate("Name of the mapping:")
+            self,
+            QCoreApplication.translate("ImportWizard", "Save the mapping"),
+            QCoreApplication.translate("ImportWizard", "Name of the mapping:"),
         )
         if not accepted or not name.strip():
             return
@@ -240,17 +253,30 @@ class _MappingPage(QWizardPage):
         return bool(self.combos)
 
     def retranslate(self) -> None:
-        self.setTitle(_translate("Columns"))
-        self.setSubTitle(_translate("Which field each column of the file fills."))
-        self.save_button.setText(_translate("Save this mapping…"))
+        self.setTitle(QCoreApplication.translate("ImportWizard", "Columns"))
+        self.setSubTitle(
+            QCoreApplication.translate("ImportWizard", "Which field each column of the file fills.")
+        )
+        self.save_button.setText(QCoreApplication.translate("ImportWizard", "Save this mapping…"))
 
 
 def _problem_columns() -> list[Column[portfolio_import.ImportProblem]]:
     return [
-        Column(lambda: _translate("File"), lambda problem: Path(problem.file).name),
-        Column(lambda: _translate("Row"), lambda problem: str(problem.row), True),
-        Column(lambda: _translate("Column"), _column_text),
-        Column(lambda: _translate("Reason"), problem_text, colour=lambda _p: "#c62828"),
+        Column(
+            lambda: QCoreApplication.translate("ImportWizard", "File"),
+            lambda problem: Path(problem.file).name,
+        ),
+        Column(
+            lambda: QCoreApplication.translate("ImportWizard", "Row"),
+            lambda problem: str(problem.row),
+            True,
+        ),
+        Column(lambda: QCoreApplication.translate("ImportWizard", "Column"), _column_text),
+        Column(
+            lambda: QCoreApplication.translate("ImportWizard", "Reason"),
+            problem_text,
+            colour=lambda _p: "#c62828",
+        ),
     ]
 
 
@@ -307,18 +333,20 @@ class _PreviewPage(QWizardPage):
         self.problem_table.setVisible(bool(preview.problems))
         if preview.problems:
             self.summary.setText(
-                _translate(
+                QCoreApplication.translate(
+                    "ImportWizard",
                     "{count} problems in {rows} rows: nothing will be imported until the file "
-                    "is corrected."
+                    "is corrected.",
                 ).format(count=len(preview.problems), rows=preview.rows)
             )
             self.summary.setStyleSheet("color: #c62828; font-weight: 600;")
         else:
             planned = preview.planned
             self.summary.setText(
-                _translate(
+                QCoreApplication.translate(
+                    "ImportWizard",
                     "{rows} rows read ({encoding}), no problem: {created} new, {updated} updated, "
-                    "{unchanged} unchanged."
+                    "{unchanged} unchanged.",
                 ).format(
                     rows=preview.rows,
                     encoding=preview.encoding,
@@ -339,9 +367,11 @@ class _PreviewPage(QWizardPage):
         return self.isComplete()
 
     def retranslate(self) -> None:
-        self.setTitle(_translate("Preview"))
+        self.setTitle(QCoreApplication.translate("ImportWizard", "Preview"))
         self.setSubTitle(
-            _translate("Every row is checked; a file with any problem imports nothing.")
+            QCoreApplication.translate(
+                "ImportWizard", "Every row is checked; a file with any problem imports nothing."
+            )
         )
 
 
@@ -362,15 +392,19 @@ class _RunPage(QWizardPage):
 
     def initializePage(self) -> None:
         self.progress.setValue(0)
-        self.result.setText(_translate("Importing…"))
+        self.result.setText(QCoreApplication.translate("ImportWizard", "Importing…"))
         self._wizard.start_import()
 
     def isComplete(self) -> bool:
         return self._wizard.outcome is not None or self._wizard.failure is not None
 
     def retranslate(self) -> None:
-        self.setTitle(_translate("Import"))
-        self.setSubTitle(_translate("All rows are written in one transaction, or none."))
+        self.setTitle(QCoreApplication.translate("ImportWizard", "Import"))
+        self.setSubTitle(
+            QCoreApplication.translate(
+                "ImportWizard", "All rows are written in one transaction, or none."
+            )
+        )
 
 
 class ImportWizard(QWizard):
@@ -405,7 +439,7 @@ class ImportWizard(QWizard):
         self.run_page = _RunPage(self)
         for page in (self.file_page, self.mapping_page, self.preview_page, self.run_page):
             self.addPage(page)
-        self.setWindowTitle(_translate("Import a file"))
+        self.setWindowTitle(QCoreApplication.translate("ImportWizard", "Import a file"))
         self.resize(820, 620)
 
     def path(self) -> Path:
@@ -430,9 +464,10 @@ class ImportWizard(QWizard):
         result = outcome.result
         bar = self.run_page.progress
         bar.setValue(bar.maximum())
-        text = _translate(
+        text = QCoreApplication.translate(
+            "ImportWizard",
             "{rows} rows imported in {seconds} s: {created} new, {updated} updated, "
-            "{unchanged} unchanged."
+            "{unchanged} unchanged.",
         ).format(
             rows=result.rows,
             seconds=f"{result.seconds:.1f}",
@@ -441,30 +476,33 @@ class ImportWizard(QWizard):
             unchanged=result.unchanged,
         )
         if result.kind is portfolio_import.ImportKind.PAYMENTS:
-            text += " " + _translate(
-                "{kept} promises kept, {paid} instalments paid, {settled} cases settled."
+            text += " " + QCoreApplication.translate(
+                "ImportWizard",
+                "{kept} promises kept, {paid} instalments paid, {settled} cases settled.",
             ).format(
                 kept=result.promises_kept,
                 paid=result.instalments_paid,
                 settled=result.cases_settled,
             )
         if outcome.sync_error:
-            text += " " + _translate("The workspace could not sync: {error}").format(
-                error=outcome.sync_error
-            )
+            text += " " + QCoreApplication.translate(
+                "ImportWizard", "The workspace could not sync: {error}"
+            ).format(error=outcome.sync_error)
         self.run_page.result.setText(text)
         self.run_page.completeChanged.emit()
         self.imported.emit(outcome)
 
     def _on_failed(self, error: object) -> None:
         if isinstance(error, portfolio_import.ImportRejectedError):
-            self.failure = _translate("{count} problems: nothing was imported.").format(
-                count=len(error.problems)
-            )
+            self.failure = QCoreApplication.translate(
+                "ImportWizard", "{count} problems: nothing was imported."
+            ).format(count=len(error.problems))
         elif isinstance(error, errors.KnownError):
             self.failure = str(error)
         else:
-            self.failure = _translate("The import failed: {error}").format(error=error)
+            self.failure = QCoreApplication.translate(
+                "ImportWizard", "The import failed: {error}"
+            ).format(error=error)
         self.run_page.result.setText(self.failure)
         self.run_page.result.setStyleSheet("color: #c62828;")
         self.run_page.completeChanged.emit()

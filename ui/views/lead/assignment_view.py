@@ -41,47 +41,77 @@ from ui.models.row_table_model import Column, RowTableModel
 from ui.tasks import Task
 from ui.views.lead.team_map_widget import TeamMapWidget
 
-_CONTEXT = "AssignmentView"
 _TIERS = ("A", "B", "C", "D")
-
-
-def _translate(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
 
 
 def _case_columns() -> list[Column[TeamCase]]:
     return [
-        Column(lambda: _translate("Loan ref"), lambda case: case.loan_ref),
-        Column(lambda: _translate("Borrower"), lambda case: case.borrower_name),
         Column(
-            lambda: _translate("Collector"),
-            lambda case: case.collector_name or _translate("Unassigned"),
+            lambda: QCoreApplication.translate("AssignmentView", "Loan ref"),
+            lambda case: case.loan_ref,
         ),
-        Column(lambda: _translate("Tier"), lambda case: case.tier),
-        Column(lambda: _translate("Days past due"), lambda case: str(case.days_past_due), True),
         Column(
-            lambda: _translate("Outstanding"), lambda case: formatting.money(case.outstanding), True
+            lambda: QCoreApplication.translate("AssignmentView", "Borrower"),
+            lambda case: case.borrower_name,
         ),
-        Column(lambda: _translate("Area"), lambda case: case.area or ""),
         Column(
-            lambda: _translate("Status"), lambda case: labels.label(labels.CASE_STATUS, case.status)
+            lambda: QCoreApplication.translate("AssignmentView", "Collector"),
+            lambda case: (
+                case.collector_name or QCoreApplication.translate("AssignmentView", "Unassigned")
+            ),
+        ),
+        Column(
+            lambda: QCoreApplication.translate("AssignmentView", "Tier"), lambda case: case.tier
+        ),
+        Column(
+            lambda: QCoreApplication.translate("AssignmentView", "Days past due"),
+            lambda case: str(case.days_past_due),
+            True,
+        ),
+        Column(
+            lambda: QCoreApplication.translate("AssignmentView", "Outstanding"),
+            lambda case: formatting.money(case.outstanding),
+            True,
+        ),
+        Column(
+            lambda: QCoreApplication.translate("AssignmentView", "Area"),
+            lambda case: case.area or "",
+        ),
+        Column(
+            lambda: QCoreApplication.translate("AssignmentView", "Status"),
+            lambda case: labels.label(labels.CASE_STATUS, case.status),
         ),
     ]
 
 
 def _load_columns() -> list[Column[assignment.CollectorLoad]]:
     return [
-        Column(lambda: _translate("Collector"), lambda load: load.display_name),
-        Column(lambda: _translate("Cases"), lambda load: str(load.cases), True),
         Column(
-            lambda: _translate("Outstanding"), lambda load: formatting.money(load.outstanding), True
+            lambda: QCoreApplication.translate("AssignmentView", "Collector"),
+            lambda load: load.display_name,
         ),
         Column(
-            lambda: _translate("Expected travel"),
-            lambda load: _translate("{km} km").format(km=f"{load.travel_km:,.1f}"),
+            lambda: QCoreApplication.translate("AssignmentView", "Cases"),
+            lambda load: str(load.cases),
             True,
         ),
-        Column(lambda: _translate("Open cases after"), lambda load: str(load.workload_after), True),
+        Column(
+            lambda: QCoreApplication.translate("AssignmentView", "Outstanding"),
+            lambda load: formatting.money(load.outstanding),
+            True,
+        ),
+        Column(
+            lambda: QCoreApplication.translate("AssignmentView", "Expected travel"),
+            lambda load: QCoreApplication.translate("AssignmentView", "{km} km").format(
+                km=f"{load.travel_km:,.1f}"
+            ),
+            True,
+        ),
+        Column(
+            lambda: QCoreApplication.translate("AssignmentView", "Open cases after"),
+            lambda load: str(load.workload_after),
+            True,
+        ),
     ]
 
 
@@ -282,7 +312,11 @@ class AssignmentView(QWidget):
         self.model.set_rows(self._cases)
         if self._cases:
             self.table.resizeColumnsToContents()
-        self.count.setText(_translate("{count} cases").format(count=len(self._cases)))
+        self.count.setText(
+            QCoreApplication.translate("AssignmentView", "{count} cases").format(
+                count=len(self._cases)
+            )
+        )
         self._update_buttons()
         self._show_map()
 
@@ -296,7 +330,8 @@ class AssignmentView(QWidget):
                 (
                     case.borrower_name,
                     case.loan_ref,
-                    case.collector_name or _translate("Unassigned"),
+                    case.collector_name
+                    or QCoreApplication.translate("AssignmentView", "Unassigned"),
                     formatting.money(case.outstanding),
                 ),
             )
@@ -325,9 +360,9 @@ class AssignmentView(QWidget):
         count = len(self.selected_cases())
         self.assign_button.setEnabled(count > 0 and not busy)
         self.assign_button.setText(
-            _translate("Assign {count} cases").format(count=count)
+            QCoreApplication.translate("AssignmentView", "Assign {count} cases").format(count=count)
             if count
-            else _translate("Assign selected")
+            else QCoreApplication.translate("AssignmentView", "Assign selected")
         )
         self.propose_button.setEnabled(not busy)
         self.apply_button.setEnabled(self.proposal is not None and not busy)
@@ -353,8 +388,10 @@ class AssignmentView(QWidget):
             return True
         password, accepted = QInputDialog.getText(
             self,
-            _translate("Central database"),
-            _translate("Password for the central database (kept for this session only):"),
+            QCoreApplication.translate("AssignmentView", "Central database"),
+            QCoreApplication.translate(
+                "AssignmentView", "Password for the central database (kept for this session only):"
+            ),
             QLineEdit.EchoMode.Password,
         )
         if accepted and password:
@@ -371,7 +408,9 @@ class AssignmentView(QWidget):
         reason = self.reason.text().strip() or None
         return self._start(
             lambda _progress: self.service.assign(refs, to_username, reason),
-            _translate("Assigning {count} cases…").format(count=len(refs)),
+            QCoreApplication.translate("AssignmentView", "Assigning {count} cases…").format(
+                count=len(refs)
+            ),
         )
 
     def propose_auto(self) -> bool:
@@ -381,7 +420,7 @@ class AssignmentView(QWidget):
         unassigned_only = not self.rebalance.isChecked()
         return self._start(
             lambda _progress: self.service.propose_auto(unassigned_only=unassigned_only),
-            _translate("Working out an automatic assignment…"),
+            QCoreApplication.translate("AssignmentView", "Working out an automatic assignment…"),
         )
 
     def apply_auto(self) -> bool:
@@ -391,7 +430,7 @@ class AssignmentView(QWidget):
         unassigned_only = not self.rebalance.isChecked()
         return self._start(
             lambda _progress: self.service.apply_auto(unassigned_only=unassigned_only),
-            _translate("Assigning automatically…"),
+            QCoreApplication.translate("AssignmentView", "Assigning automatically…"),
         )
 
     def _start(self, work: Callable[[Callable[[int, int], None]], object], text: str) -> bool:
@@ -407,8 +446,9 @@ class AssignmentView(QWidget):
         if isinstance(result, assignment.Reassignment):
             name = self._names.get(result.to_username, result.to_username)
             self._show_notice(
-                _translate(
-                    "{changed} cases given to {name}; {unchanged} were already theirs."
+                QCoreApplication.translate(
+                    "AssignmentView",
+                    "{changed} cases given to {name}; {unchanged} were already theirs.",
                 ).format(changed=len(result.changed), name=name, unchanged=len(result.unchanged)),
                 error=False,
             )
@@ -428,7 +468,10 @@ class AssignmentView(QWidget):
             self._show_notice(str(error), error=True)
         else:
             self._show_notice(
-                _translate("Something went wrong: {error}").format(error=error), error=True
+                QCoreApplication.translate(
+                    "AssignmentView", "Something went wrong: {error}"
+                ).format(error=error),
+                error=True,
             )
         self._update_buttons()
 
@@ -438,18 +481,23 @@ class AssignmentView(QWidget):
         self.proposal_table.resizeColumnsToContents()
         total = len(result.cases)
         if result.applied:
-            text = _translate("{count} cases given out automatically.").format(count=total)
+            text = QCoreApplication.translate(
+                "AssignmentView", "{count} cases given out automatically."
+            ).format(count=total)
         elif total == 0:
-            text = _translate("No case to give out: every case of the team has a collector.")
+            text = QCoreApplication.translate(
+                "AssignmentView", "No case to give out: every case of the team has a collector."
+            )
         else:
-            text = _translate(
+            text = QCoreApplication.translate(
+                "AssignmentView",
                 "{count} cases would be given out; expected travel {km} km in all. "
-                "Apply to assign them."
+                "Apply to assign them.",
             ).format(count=total, km=f"{result.travel_km:,.1f}")
         if result.without_location:
-            text += " " + _translate("{count} of them have no known location.").format(
-                count=len(result.without_location)
-            )
+            text += " " + QCoreApplication.translate(
+                "AssignmentView", "{count} of them have no known location."
+            ).format(count=len(result.without_location))
         self.proposal_summary.setText(text)
         self._show_notice(text, error=False)
         self.tabs.setCurrentIndex(1)
@@ -461,17 +509,21 @@ class AssignmentView(QWidget):
     # -- words -------------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.heading.setText(_translate("Assignment"))
+        self.heading.setText(QCoreApplication.translate("AssignmentView", "Assignment"))
         for combo, first, choices in (
-            (self.tier_filter, _translate("All tiers"), [(tier, tier) for tier in _TIERS]),
+            (
+                self.tier_filter,
+                QCoreApplication.translate("AssignmentView", "All tiers"),
+                [(tier, tier) for tier in _TIERS],
+            ),
             (
                 self.bucket_filter,
-                _translate("All ages"),
+                QCoreApplication.translate("AssignmentView", "All ages"),
                 [(labels.label(labels.BUCKET, code), code) for code in labels.BUCKET],
             ),
             (
                 self.status_filter,
-                _translate("All statuses"),
+                QCoreApplication.translate("AssignmentView", "All statuses"),
                 [(labels.label(labels.CASE_STATUS, code), code) for code in labels.CASE_STATUS],
             ),
         ):
@@ -484,23 +536,31 @@ class AssignmentView(QWidget):
             combo.setCurrentIndex(max(0, current))
             combo.blockSignals(False)
         for combo, first in (
-            (self.area_filter, _translate("All areas")),
-            (self.collector_filter, _translate("All collectors")),
+            (self.area_filter, QCoreApplication.translate("AssignmentView", "All areas")),
+            (self.collector_filter, QCoreApplication.translate("AssignmentView", "All collectors")),
         ):
             if combo.count() == 0:
                 combo.addItem(first, "")
             else:
                 combo.setItemText(0, first)
-        self.unassigned_only.setText(_translate("Unassigned only"))
+        self.unassigned_only.setText(
+            QCoreApplication.translate("AssignmentView", "Unassigned only")
+        )
         self.model.retranslate()
         self.proposal_model.retranslate()
-        self.assign_to_label.setText(_translate("Give to:"))
-        self.reason.setPlaceholderText(_translate("Reason (optional)"))
-        self.rebalance.setText(_translate("Rebalance assigned cases too"))
-        self.propose_button.setText(_translate("Propose auto-assignment"))
-        self.apply_button.setText(_translate("Apply"))
-        self.tabs.setTabText(0, _translate("Map"))
-        self.tabs.setTabText(1, _translate("Auto-assign"))
+        self.assign_to_label.setText(QCoreApplication.translate("AssignmentView", "Give to:"))
+        self.reason.setPlaceholderText(
+            QCoreApplication.translate("AssignmentView", "Reason (optional)")
+        )
+        self.rebalance.setText(
+            QCoreApplication.translate("AssignmentView", "Rebalance assigned cases too")
+        )
+        self.propose_button.setText(
+            QCoreApplication.translate("AssignmentView", "Propose auto-assignment")
+        )
+        self.apply_button.setText(QCoreApplication.translate("AssignmentView", "Apply"))
+        self.tabs.setTabText(0, QCoreApplication.translate("AssignmentView", "Map"))
+        self.tabs.setTabText(1, QCoreApplication.translate("AssignmentView", "Auto-assign"))
         if self._loaded:
             self._apply_filters()
         else:

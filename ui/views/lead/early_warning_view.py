@@ -86,20 +86,35 @@ class EarlyWarningView(QWidget):
         self.summary = QLabel(objectName="warningSummary", wordWrap=True)
         self.model: RowTableModel[early_warning.EarlyWarning] = RowTableModel(
             [
-                Column(lambda: _translate("Warning"), _kind_text, colour=lambda _w: "#c62828"),
-                Column(lambda: _translate("Case"), lambda warning: warning.loan_ref),
-                Column(lambda: _translate("Borrower"), lambda warning: warning.borrower_name),
                 Column(
-                    lambda: _translate("Collector"), lambda warning: warning.collector_name or ""
+                    lambda: QCoreApplication.translate("EarlyWarningView", "Warning"),
+                    _kind_text,
+                    colour=lambda _w: "#c62828",
                 ),
                 Column(
-                    lambda: _translate("Amount"),
+                    lambda: QCoreApplication.translate("EarlyWarningView", "Case"),
+                    lambda warning: warning.loan_ref,
+                ),
+                Column(
+                    lambda: QCoreApplication.translate("EarlyWarningView", "Borrower"),
+                    lambda warning: warning.borrower_name,
+                ),
+                Column(
+                    lambda: QCoreApplication.translate("EarlyWarningView", "Collector"),
+                    lambda warning: warning.collector_name or "",
+                ),
+                Column(
+                    lambda: QCoreApplication.translate("EarlyWarningView", "Amount"),
                     lambda warning: formatting.money(warning.amount),
                     True,
                 ),
-                Column(lambda: _translate("Since"), lambda warning: formatting.date(warning.since)),
                 Column(
-                    lambda: _translate("Reason"), lambda warning: warning.text(reason_language())
+                    lambda: QCoreApplication.translate("EarlyWarningView", "Since"),
+                    lambda warning: formatting.date(warning.since),
+                ),
+                Column(
+                    lambda: QCoreApplication.translate("EarlyWarningView", "Reason"),
+                    lambda warning: warning.text(reason_language()),
                 ),
             ],
             self,
@@ -138,9 +153,10 @@ class EarlyWarningView(QWidget):
             kind: sum(1 for warning in self._warnings if warning.kind is kind) for kind in KIND
         }
         self.summary.setText(
-            _translate(
+            QCoreApplication.translate(
+                "EarlyWarningView",
                 "{total} warnings: {broken} broken promises, {missed} missed instalments, "
-                "{stopped} payments stopped, {rises} tier rises."
+                "{stopped} payments stopped, {rises} tier rises.",
             ).format(
                 total=len(self._warnings),
                 broken=counts[early_warning.WarningKind.BROKEN_PROMISE],
@@ -157,13 +173,13 @@ class EarlyWarningView(QWidget):
             self.case_selected.emit(warning.case_id)
 
     def retranslate(self) -> None:
-        self.heading.setText(_translate("Early warning"))
-        self.refresh_button.setText(_translate("Refresh"))
+        self.heading.setText(QCoreApplication.translate("EarlyWarningView", "Early warning"))
+        self.refresh_button.setText(QCoreApplication.translate("EarlyWarningView", "Refresh"))
         current = self.kind_filter.currentIndex()
         self.kind_filter.blockSignals(True)
         self.kind_filter.clear()
         # "" for every kind (a None in a QVariant is miscounted by PySide6 6.12).
-        self.kind_filter.addItem(_translate("All warnings"), "")
+        self.kind_filter.addItem(QCoreApplication.translate("EarlyWarningView", "All warnings"), "")
         for kind, text in KIND.items():
             self.kind_filter.addItem(_translate(text), kind.value)
         self.kind_filter.setCurrentIndex(max(0, current))

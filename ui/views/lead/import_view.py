@@ -17,12 +17,6 @@ from app.services.lead_import import ImportOutcome, LeadImport
 from app.services.workspace import Workspace
 from ui.dialogs.import_wizard import ImportWizard
 
-_CONTEXT = "ImportView"
-
-
-def _translate(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
 
 class ImportView(QWidget):
     """Starts the import wizard and says what the last import did.
@@ -71,8 +65,10 @@ class ImportView(QWidget):
             return True
         password, accepted = QInputDialog.getText(
             self,
-            _translate("Central database"),
-            _translate("Password for the central database (kept for this session only):"),
+            QCoreApplication.translate("ImportView", "Central database"),
+            QCoreApplication.translate(
+                "ImportView", "Password for the central database (kept for this session only):"
+            ),
             QLineEdit.EchoMode.Password,
         )
         if accepted and password:
@@ -82,8 +78,8 @@ class ImportView(QWidget):
     def _on_imported(self, outcome: ImportOutcome) -> None:
         result = outcome.result
         self.last.setText(
-            _translate(
-                "Last import: {file}, {rows} rows ({created} new, {updated} updated)."
+            QCoreApplication.translate(
+                "ImportView", "Last import: {file}, {rows} rows ({created} new, {updated} updated)."
             ).format(
                 file=result.file.name,
                 rows=result.rows,
@@ -94,21 +90,24 @@ class ImportView(QWidget):
         self.imported.emit(outcome)
 
     def retranslate(self) -> None:
-        self.heading.setText(_translate("Import"))
+        self.heading.setText(QCoreApplication.translate("ImportView", "Import"))
         self.explanation.setText(
-            _translate(
+            QCoreApplication.translate(
+                "ImportView",
                 "Bring the overdue portfolio or the payments of the core system into the central "
                 "database: CSV (UTF-8, UTF-8 with BOM or GBK) or XLSX. Every row is checked "
-                "first; a file with any problem imports nothing."
+                "first; a file with any problem imports nothing.",
             )
         )
         self.columns.setText(
-            _translate("Case columns: {cases}\nPayment columns: {payments}").format(
+            QCoreApplication.translate(
+                "ImportView", "Case columns: {cases}\nPayment columns: {payments}"
+            ).format(
                 cases=", ".join(portfolio_import.field_names("cases")),
                 payments=", ".join(portfolio_import.field_names("payments")),
             )
         )
-        self.start_button.setText(_translate("Import a file…"))
+        self.start_button.setText(QCoreApplication.translate("ImportView", "Import a file…"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -48,15 +48,10 @@ from ui import formatting, labels
 from ui.models.row_table_model import Column, RowTableModel
 from ui.views.lead.early_warning_view import reason_language
 
-_CONTEXT = "ReportsView"
 # Aging buckets from young to old, green to red.
 BUCKET_COLOURS = ("#66bb6a", "#c0ca33", "#fdd835", "#ffa726", "#ef5350", "#8e24aa")
 _BAR_COLOUR = "#1e88e5"
 DEFAULT_MONTHS = 6
-
-
-def _translate(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
 
 
 def _percent(rate: Fraction | None) -> str:
@@ -186,10 +181,12 @@ class ReportsView(QWidget):
         if team is not None:
             self.team_filter.addItem(team[1], str(team[0]))
         # "" for all (PySide6 6.12 miscounts a None held in a QVariant).
-        self.team_filter.addItem(_translate("All teams"), "")
+        self.team_filter.addItem(QCoreApplication.translate("ReportsView", "All teams"), "")
         self.team_filter.blockSignals(False)
         self.collector_filter.clear()
-        self.collector_filter.addItem(_translate("All collectors"), "")
+        self.collector_filter.addItem(
+            QCoreApplication.translate("ReportsView", "All collectors"), ""
+        )
         for member in self._team_cases.members():
             if member.role == "collector":
                 self.collector_filter.addItem(member.display_name, str(member.user_id))
@@ -225,19 +222,28 @@ class ReportsView(QWidget):
         if report is None:
             return
         texts = {
-            "recovered": (_translate("Recovered"), formatting.money(report.recovered)),
-            "recovery_rate": (_translate("Recovery rate"), _percent(report.recovery_rate)),
+            "recovered": (
+                QCoreApplication.translate("ReportsView", "Recovered"),
+                formatting.money(report.recovered),
+            ),
+            "recovery_rate": (
+                QCoreApplication.translate("ReportsView", "Recovery rate"),
+                _percent(report.recovery_rate),
+            ),
             "promise_kept_rate": (
-                _translate("Promises kept"),
+                QCoreApplication.translate("ReportsView", "Promises kept"),
                 _percent(report.promise_kept_rate),
             ),
             "contact_success_rate": (
-                _translate("Contact success"),
+                QCoreApplication.translate("ReportsView", "Contact success"),
                 _percent(report.contact_success_rate),
             ),
-            "travel_cost": (_translate("Travel cost"), formatting.money(report.travel_cost)),
+            "travel_cost": (
+                QCoreApplication.translate("ReportsView", "Travel cost"),
+                formatting.money(report.travel_cost),
+            ),
             "cost_per_yuan": (
-                _translate("Cost per yuan recovered"),
+                QCoreApplication.translate("ReportsView", "Cost per yuan recovered"),
                 # Fen per yuan are small: four decimals keep them visible.
                 "—" if report.cost_per_yuan is None else f"{float(report.cost_per_yuan):.4f}",
             ),
@@ -261,7 +267,7 @@ class ReportsView(QWidget):
             old.deleteLater()
 
     def _aging_chart(self, report: reports.Report) -> QChart:
-        chart = _chart(_translate("Cases by age at each month end"))
+        chart = _chart(QCoreApplication.translate("ReportsView", "Cases by age at each month end"))
         series = QStackedBarSeries()
         for bucket, colour in zip(reports.BUCKETS, BUCKET_COLOURS, strict=False):
             bar = QBarSet(labels.label(labels.BUCKET, bucket.value))
@@ -281,9 +287,11 @@ class ReportsView(QWidget):
         return chart
 
     def _visits_chart(self, report: reports.Report) -> QChart:
-        chart = _chart(_translate("Completed visits per collector per day"))
+        chart = _chart(
+            QCoreApplication.translate("ReportsView", "Completed visits per collector per day")
+        )
         series = QBarSeries()
-        bar = QBarSet(_translate("Visits a day"))
+        bar = QBarSet(QCoreApplication.translate("ReportsView", "Visits a day"))
         bar.setColor(QColor(_BAR_COLOUR))
         for row in report.visits:
             bar.append(float(row.per_day))
@@ -295,9 +303,9 @@ class ReportsView(QWidget):
 
     def _contacts_chart(self, report: reports.Report) -> QChart:
         chart = _chart(
-            _translate("Contacts by outcome (success {rate})").format(
-                rate=_percent(report.contact_success_rate)
-            )
+            QCoreApplication.translate(
+                "ReportsView", "Contacts by outcome (success {rate})"
+            ).format(rate=_percent(report.contact_success_rate))
         )
         series = QPieSeries()
         for row in report.contacts:
@@ -313,12 +321,14 @@ class ReportsView(QWidget):
 
     def _cost_chart(self, report: reports.Report) -> QChart:
         chart = _chart(
-            _translate("Travel cost per collector (yuan)")
+            QCoreApplication.translate("ReportsView", "Travel cost per collector (yuan)")
             if report.travel
-            else _translate("Travel cost per collector: no planned route in the period")
+            else QCoreApplication.translate(
+                "ReportsView", "Travel cost per collector: no planned route in the period"
+            )
         )
         series = QBarSeries()
-        bar = QBarSet(_translate("Travel cost"))
+        bar = QBarSet(QCoreApplication.translate("ReportsView", "Travel cost"))
         bar.setColor(QColor("#fb8c00"))
         for row in report.travel:
             bar.append(float(row.cost))
@@ -357,14 +367,18 @@ class ReportsView(QWidget):
     def _fill_roll_rates(self, report: reports.Report) -> None:
         """The last month's roll rates as a matrix: from bucket (rows) to bucket or closed."""
         if not report.roll_rates:
-            self.roll_heading.setText(_translate("Roll rates need two month ends in the period."))
+            self.roll_heading.setText(
+                QCoreApplication.translate(
+                    "ReportsView", "Roll rates need two month ends in the period."
+                )
+            )
             self.roll_model.set_rows([])
             return
         last = max(rate.from_month_end for rate in report.roll_rates)
         rates = [rate for rate in report.roll_rates if rate.from_month_end == last]
         to_end = rates[0].to_month_end
         self.roll_heading.setText(
-            _translate("Roll rates from {start} to {end}").format(
+            QCoreApplication.translate("ReportsView", "Roll rates from {start} to {end}").format(
                 start=formatting.date(last), end=formatting.date(to_end)
             )
         )
@@ -372,7 +386,7 @@ class ReportsView(QWidget):
 
         def target_name(code: str) -> str:
             return (
-                _translate("Closed")
+                QCoreApplication.translate("ReportsView", "Closed")
                 if code == reports.CLOSED
                 else labels.label(labels.BUCKET, code)
             )
@@ -390,7 +404,9 @@ class ReportsView(QWidget):
                 )
             )
         columns: list[Column[tuple[str, list[str]]]] = [
-            Column(lambda: _translate("From \\ to"), lambda row: row[0])
+            Column(
+                lambda: QCoreApplication.translate("ReportsView", "From \\ to"), lambda row: row[0]
+            )
         ]
         for position, target in enumerate(targets):
             columns.append(
@@ -420,13 +436,13 @@ class ReportsView(QWidget):
     def _export(self, kind: str) -> None:
         suffix = "xlsx" if kind == "xlsx" else "pdf"
         wanted = (
-            _translate("Excel workbook (*.xlsx)")
+            QCoreApplication.translate("ReportsView", "Excel workbook (*.xlsx)")
             if kind == "xlsx"
-            else _translate("PDF document (*.pdf)")
+            else QCoreApplication.translate("ReportsView", "PDF document (*.pdf)")
         )
         chosen, _filter = QFileDialog.getSaveFileName(
             self,
-            _translate("Export the report"),
+            QCoreApplication.translate("ReportsView", "Export the report"),
             str(Path.home() / f"report-{self._today():%Y%m%d}.{suffix}"),
             wanted,
         )
@@ -437,17 +453,21 @@ class ReportsView(QWidget):
         except errors.KnownError as error:
             self.notice.setText(str(error))
             return
-        self.notice.setText(_translate("Report written to {path}").format(path=written))
+        self.notice.setText(
+            QCoreApplication.translate("ReportsView", "Report written to {path}").format(
+                path=written
+            )
+        )
 
     # -- words -------------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.heading.setText(_translate("Reports"))
-        self.from_label.setText(_translate("From"))
-        self.to_label.setText(_translate("to"))
-        self.show_button.setText(_translate("Show"))
-        self.xlsx_button.setText(_translate("Export XLSX"))
-        self.pdf_button.setText(_translate("Export PDF"))
+        self.heading.setText(QCoreApplication.translate("ReportsView", "Reports"))
+        self.from_label.setText(QCoreApplication.translate("ReportsView", "From"))
+        self.to_label.setText(QCoreApplication.translate("ReportsView", "to"))
+        self.show_button.setText(QCoreApplication.translate("ReportsView", "Show"))
+        self.xlsx_button.setText(QCoreApplication.translate("ReportsView", "Export XLSX"))
+        self.pdf_button.setText(QCoreApplication.translate("ReportsView", "Export PDF"))
         if self._loaded:
             self._fill_filters()
             self._draw()

@@ -32,21 +32,16 @@ from ui import formatting, labels
 from ui.models.row_table_model import Column, RowTableModel
 from ui.views.lead.team_map_widget import TeamMapWidget
 
-_CONTEXT = "TeamBoardView"
 # How often the board is read again while it is shown.
 REFRESH_MS = 60_000
 DEFAULT_OVERDUE_MINUTES = 30
 _ALERT_RED = "#c62828"
 
 
-def _translate(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
-
-
 def _alert_kind(alert: team_board.SafetyAlert) -> str:
     if alert.kind is team_board.AlertKind.OVERDUE_CHECK_OUT:
-        return _translate("Check-out overdue")
-    return _translate("Flagged address")
+        return QCoreApplication.translate("TeamBoardView", "Check-out overdue")
+    return QCoreApplication.translate("TeamBoardView", "Flagged address")
 
 
 class TeamBoardView(QWidget):
@@ -244,9 +239,9 @@ class TeamBoardView(QWidget):
                         stop.lat,
                         stop.lon,
                         (
-                            _translate("Stop {number} · {time}").format(
-                                number=stop.order, time=arrival
-                            ),
+                            QCoreApplication.translate(
+                                "TeamBoardView", "Stop {number} · {time}"
+                            ).format(number=stop.order, time=arrival),
                             visit.borrower_name if visit else stop.loan_ref,
                             labels.label(labels.VISIT_STATUS, stop.status),
                         ),
@@ -254,12 +249,14 @@ class TeamBoardView(QWidget):
                     )
                 )
             self.route_heading.setText(
-                _translate("Planned route of {name}: {count} stops").format(
-                    name=chosen.display_name, count=len(chosen.route)
-                )
+                QCoreApplication.translate(
+                    "TeamBoardView", "Planned route of {name}: {count} stops"
+                ).format(name=chosen.display_name, count=len(chosen.route))
             )
         else:
-            self.route_heading.setText(_translate("Choose a collector to see his route."))
+            self.route_heading.setText(
+                QCoreApplication.translate("TeamBoardView", "Choose a collector to see his route.")
+            )
         self.map.show_page(markers, colours, names, stops)
 
     def _open_alert_case(self) -> None:
@@ -272,22 +269,50 @@ class TeamBoardView(QWidget):
 
     def _alert_columns(self) -> list[Column[team_board.SafetyAlert]]:
         return [
-            Column(lambda: _translate("Alert"), _alert_kind, colour=lambda _alert: _ALERT_RED),
-            Column(lambda: _translate("Collector"), lambda alert: alert.collector_name),
-            Column(lambda: _translate("Case"), lambda alert: alert.loan_ref),
-            Column(lambda: _translate("Since"), self._alert_since),
-            Column(lambda: _translate("Detail"), self._alert_detail),
-            Column(lambda: _translate("Address"), lambda alert: alert.address_text or ""),
+            Column(
+                lambda: QCoreApplication.translate("TeamBoardView", "Alert"),
+                _alert_kind,
+                colour=lambda _alert: _ALERT_RED,
+            ),
+            Column(
+                lambda: QCoreApplication.translate("TeamBoardView", "Collector"),
+                lambda alert: alert.collector_name,
+            ),
+            Column(
+                lambda: QCoreApplication.translate("TeamBoardView", "Case"),
+                lambda alert: alert.loan_ref,
+            ),
+            Column(lambda: QCoreApplication.translate("TeamBoardView", "Since"), self._alert_since),
+            Column(
+                lambda: QCoreApplication.translate("TeamBoardView", "Detail"), self._alert_detail
+            ),
+            Column(
+                lambda: QCoreApplication.translate("TeamBoardView", "Address"),
+                lambda alert: alert.address_text or "",
+            ),
         ]
 
     def _collector_columns(self) -> list[Column[team_board.CollectorDay]]:
         return [
-            Column(lambda: _translate("Collector"), lambda day: day.display_name),
-            Column(lambda: _translate("Planned"), lambda day: str(len(day.planned)), True),
-            Column(lambda: _translate("Done"), lambda day: str(len(day.done)), True),
-            Column(lambda: _translate("Checked in"), self._checked_in),
             Column(
-                lambda: _translate("Alerts"),
+                lambda: QCoreApplication.translate("TeamBoardView", "Collector"),
+                lambda day: day.display_name,
+            ),
+            Column(
+                lambda: QCoreApplication.translate("TeamBoardView", "Planned"),
+                lambda day: str(len(day.planned)),
+                True,
+            ),
+            Column(
+                lambda: QCoreApplication.translate("TeamBoardView", "Done"),
+                lambda day: str(len(day.done)),
+                True,
+            ),
+            Column(
+                lambda: QCoreApplication.translate("TeamBoardView", "Checked in"), self._checked_in
+            ),
+            Column(
+                lambda: QCoreApplication.translate("TeamBoardView", "Alerts"),
                 lambda day: str(len(day.alerts)) if day.alerts else "",
                 True,
                 colour=lambda _day: _ALERT_RED,
@@ -302,10 +327,10 @@ class TeamBoardView(QWidget):
 
     def _alert_detail(self, alert: team_board.SafetyAlert) -> str:
         if alert.kind is team_board.AlertKind.OVERDUE_CHECK_OUT:
-            return _translate("{minutes} min past the planned end").format(
-                minutes=alert.overdue_minutes or 0
-            )
-        separator = _translate(", ")  # 、 in Chinese
+            return QCoreApplication.translate(
+                "TeamBoardView", "{minutes} min past the planned end"
+            ).format(minutes=alert.overdue_minutes or 0)
+        separator = QCoreApplication.translate("TeamBoardView", ", ")  # 、 in Chinese
         return separator.join(labels.label(labels.SAFETY_FLAG, flag) for flag in alert.flags)
 
     def _checked_in(self, day: team_board.CollectorDay) -> str:
@@ -313,35 +338,41 @@ class TeamBoardView(QWidget):
             return ""
         visit = day.checked_in[-1]
         place = visit.check_in_place or visit.address_text or visit.loan_ref
-        return _translate("{place} since {time}").format(
+        return QCoreApplication.translate("TeamBoardView", "{place} since {time}").format(
             place=place, time=formatting.local_time(visit.check_in_at, self._zone())
         )
 
     def _fill_texts(self) -> None:
         board = self.board
         if board is None:
-            self.heading.setText(_translate("Team board"))
+            self.heading.setText(QCoreApplication.translate("TeamBoardView", "Team board"))
             return
         self.heading.setText(
-            _translate("Team board — {team}, {day}").format(
+            QCoreApplication.translate("TeamBoardView", "Team board — {team}, {day}").format(
                 team=board.team_name, day=formatting.date(board.day)
             )
         )
         self.updated.setText(
-            _translate("Updated {time}; read again every minute and after each sync.").format(
-                time=formatting.local_time(board.now, board.timezone)
-            )
+            QCoreApplication.translate(
+                "TeamBoardView", "Updated {time}; read again every minute and after each sync."
+            ).format(time=formatting.local_time(board.now, board.timezone))
         )
         self.alerts_heading.setText(
-            _translate("Safety alerts: {count}").format(count=len(board.alerts))
+            QCoreApplication.translate("TeamBoardView", "Safety alerts: {count}").format(
+                count=len(board.alerts)
+            )
             if board.alerts
-            else _translate("No safety alert")
+            else QCoreApplication.translate("TeamBoardView", "No safety alert")
         )
 
     def retranslate(self) -> None:
-        self.overdue_label.setText(_translate("Alert when a check-out is late by more than"))
-        self.overdue_minutes.setSuffix(_translate(" min"))
-        self.refresh_button.setText(_translate("Refresh"))
+        self.overdue_label.setText(
+            QCoreApplication.translate(
+                "TeamBoardView", "Alert when a check-out is late by more than"
+            )
+        )
+        self.overdue_minutes.setSuffix(QCoreApplication.translate("TeamBoardView", " min"))
+        self.refresh_button.setText(QCoreApplication.translate("TeamBoardView", "Refresh"))
         self.alerts.retranslate()
         self.collectors.retranslate()
         self._fill_texts()
