@@ -224,9 +224,10 @@ class ConflictService:
                 )
             return conflicts
 
-    def keep_mine(self, mutation_id: uuid.UUID) -> uuid.UUID:
+    def keep_mine(self, mutation_id: uuid.UUID) -> uuid.UUID | None:
         """Write my values over the central version held locally and queue them as a new edit
-        on that version; returns the new edit's mutation id."""
+        on that version; returns the new edit's mutation id (None when both sides already
+        agree, so there is nothing to send)."""
         identity = self.workspace.identity()
         with self.workspace.session() as session:
             entry = self._open_entry(session, mutation_id)
@@ -250,7 +251,7 @@ class ConflictService:
             new_id = queued.id if queued is not None else None
             self._decide(session, identity, entry, MINE, fields, new_id)
             logger.info("conflict %s: kept this laptop's value", mutation_id)
-            return new_id if new_id is not None else mutation_id
+            return new_id
 
     def take_theirs(self, mutation_id: uuid.UUID) -> None:
         """Keep the central value and drop my edit (its values stay in the decision)."""

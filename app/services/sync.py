@@ -22,7 +22,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, delete, select, update
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
@@ -41,6 +41,9 @@ from app.store.local_models import OutboxEntry, SyncLogEntry
 from app.sync import attachments, credentials, handshake, pull, push
 
 logger = logging.getLogger(__name__)
+
+# Sync log entries kept (automatic syncs run every few minutes; older runs are dropped).
+SYNC_LOG_KEPT = 1000
 
 # progress(stage, done, total): stage is "push", "rows", "cases" or "done".
 SyncProgress = Callable[[str, int, int], None]
@@ -436,10 +439,12 @@ class SyncService:
     # -- the sync log ---------------------------------------------------------------------------
 
     def _log_started(self) -> int:
+        """Write the run's log entry, dropping the oldest beyond `SYNC_LOG_KEPT`."""
         with self.workspace.session() as session:
             entry = SyncLogEntry(started_at=models.utc_now(), outcome="running")
             session.add(entry)
             session.flush()
+            session.execute(delete(SyncLogEntry).where(SyncLogEntry.id <= entry.id - SYNC_LOG_KEPT))
             return entry.id
 
     def _log_ended(

@@ -181,3 +181,16 @@ def test_every_run_is_in_the_sync_log_newest_first_with_what_it_did(
     assert first.outcome == "completed"  # the fixture's first sync
     assert failed.started_at >= completed.started_at >= first.started_at
     assert all(run.finished_at is not None for run in (failed, completed, first))
+
+
+def test_the_sync_log_keeps_the_newest_runs_only(
+    workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.services import sync
+
+    monkeypatch.setattr(sync, "SYNC_LOG_KEPT", 2)
+    service = SyncService(workspace)
+    for _ in range(3):
+        service.run()
+    runs = service.sync_log()
+    assert len(runs) == 2 and all(run.outcome == "completed" for run in runs)
