@@ -34,9 +34,7 @@ def upgrade() -> None:
         sa.Column("content", sa.LargeBinary(), nullable=False),
         sa.Column("size_bytes", sa.Integer(), nullable=False),
         sa.Column("uploaded_by", sa.String(length=63), nullable=False),
-        sa.Column(
-            "uploaded_at", app.store.column_types.UtcDateTime(timezone=True), nullable=False
-        ),
+        sa.Column("uploaded_at", app.store.column_types.UtcDateTime(timezone=True), nullable=False),
         sa.CheckConstraint("size_bytes >= 0", name=op.f("ck_attachment_content_size_bytes")),
         sa.PrimaryKeyConstraint("sha256", name=op.f("pk_attachment_content")),
     )
