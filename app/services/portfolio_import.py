@@ -51,6 +51,7 @@ from sqlalchemy import (
     true,
     update,
 )
+from sqlalchemy import text as sql_text
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
@@ -887,6 +888,8 @@ class _Context:
     as_of: dt.date
     by_user_id: uuid.UUID | None
     now: dt.datetime
+    # A lead's import puts the cases it leaves unassigned in his team, where he sees them.
+    by_team_id: uuid.UUID | None = None
 
 
 def _chunks(items: Sequence[_T], size: int = _KEYS_PER_QUERY) -> Iterator[Sequence[_T]]:
@@ -997,12 +1000,12 @@ class ImportService:
         meter = _Progress(progress, len(table.records))
         try:
             with Session(self.engine) as session, session.begin():
-                by_user_id = self._user_id(session, by_username)
+                by_user_id, by_team_id = self._importer(session, by_username)
                 prepared = self._prepare(session, path, table, kind, mapping, meter)
                 if prepared.problems:
                     raise ImportRejectedError(prepared.file, prepared.problems)
                 assert prepared.writes is not None
-                context = _Context(as_of, by_user_id, self._now())
+                context = _Context(as_of, by_user_id, self._now(), by_team_id)
                 result = prepared.writes(session, meter, context)
         except IntegrityError as exc:
             raise ImportConflictError(
@@ -1075,15 +1078,21 @@ class ImportService:
         return self._clock().astimezone(dt.UTC)
 
     @staticmethod
-    def _user_id(session: Session, username: str | None) -> uuid.UUID | None:
+    def _importer(
+        session: Session, username: str | None
+    ) -> tuple[uuid.UUID | None, uuid.UUID | None]:
+        """Who imports: his user id, and his team when he is its lead (else None)."""
         if username is None:
-            return None
-        user_id = session.execute(
-            select(models.AppUser.id).where(models.AppUser.username == username)
-        ).scalar_one_or_none()
-        if user_id is None:
+            return None, None
+        user = session.execute(
+            select(models.AppUser.id, models.AppUser.role, models.AppUser.team_id).where(
+                models.AppUser.username == username
+            )
+        ).one_or_none()
+        if user is None:
             raise errors.KnownError(f"unknown user {username!r}: no user has this username")
-        return user_id
+        lead = user.role == vocabulary.UserRole.LEAD.value
+        return user.id, user.team_id if lead else None
 
 
 def _problem_at(
@@ -1164,6 +1173,22 @@ def _json(value: Any) -> str:
     return "[]" if value == [] else json.dumps(value)
 
 
+def _bypasses_row_security(session: Session) -> bool:
+    """Whether the connected role is exempt from row-level security (superuser or BYPASSRLS):
+    the policies are forced on every other role, the tables' owner included."""
+    if "bypasses_rls" not in session.info:
+        session.info["bypasses_rls"] = bool(
+            _core(session)
+            .execute(
+                sql_text(
+                    "SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user"
+                )
+            )
+            .scalar()
+        )
+    return bool(session.info["bypasses_rls"])
+
+
 def _insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
     """Insert new rows (dicts with the same keys): COPY on PostgreSQL, executemany elsewhere.
 
@@ -1173,7 +1198,8 @@ def _insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]])
     """
     if not rows:
         return
-    if not _on_postgresql(session):
+    if not _on_postgresql(session) or not _bypasses_row_security(session):
+        # PostgreSQL refuses COPY FROM into a table under row-level security (a lead's import).
         _core(session).execute(insert(table), list(rows))
         return
     given = list(rows[0])
@@ -1618,14 +1644,20 @@ class _CasesImport:
             case_table = models.LoanCase.__table__
             for handover in handovers:
                 handover["assigned_by_id"] = context.by_user_id
+            if context.by_team_id is not None:
+                for row in new_cases:
+                    if row["team_id"] is None:
+                        row["team_id"] = context.by_team_id
             _insert_rows(session, models.Borrower.__table__, new_borrowers)
             _executemany(session, _BORROWER_UPDATE, borrower_updates)
-            _insert_rows(session, models.BorrowerPhone.__table__, new_phones)
-            _insert_rows(session, models.BorrowerAddress.__table__, new_addresses)
-            _executemany(session, _ADDRESS_UPDATE, address_updates)
+            # Cases before phones and addresses: under row-level security (a lead importing as
+            # himself) a borrower's phone may only be written once a case of his shows the borrower.
             for chunk in _chunks(new_cases, 10_000):
                 _insert_rows(session, case_table, [_with_risk(row, context.as_of) for row in chunk])
                 meter.advance(len(chunk))
+            _insert_rows(session, models.BorrowerPhone.__table__, new_phones)
+            _insert_rows(session, models.BorrowerAddress.__table__, new_addresses)
+            _executemany(session, _ADDRESS_UPDATE, address_updates)
             _executemany(session, _CASE_UPDATE, case_updates)
             _insert_rows(session, models.CaseAssignment.__table__, handovers)
             # Balances and due dates move the risk, computed from the case's facts.

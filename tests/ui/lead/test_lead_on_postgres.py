@@ -92,12 +92,6 @@ def _all_refs(world: World) -> list[str]:
         return list(session.scalars(select(models.LoanCase.loan_ref)))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="portfolio_import writes new rows with COPY on PostgreSQL, which PostgreSQL refuses "
-    "under Row-Level Security ('COPY FROM not supported with row-level security') for a lead's "
-    "login role; the import service needs INSERTs when the role is not exempt from RLS",
-)
 def test_the_lead_imports_a_file_as_himself(tmp_path: Path, north: North) -> None:
     path = tmp_path / "north.csv"
     path.write_text(
@@ -109,6 +103,28 @@ def test_the_lead_imports_a_file_as_himself(tmp_path: Path, north: North) -> Non
     outcome = LeadImport(north.workspace, central).run(path, "cases")
     assert outcome.result.created == 1
     assert _holder(north.world, "PG-0001") == north.bob
+
+
+def test_a_case_the_leads_file_leaves_unassigned_lands_in_his_team(
+    tmp_path: Path, north: North
+) -> None:
+    path = tmp_path / "north.csv"
+    path.write_text(
+        HEADER + f"PG-0002,卫九,{id_number('51010419870909009')},13800000009,"
+        "四川省成都市锦江区春熙路9号,30.65,104.08,6000,0,0,2026-08-01,\n",
+        encoding="utf-8",
+    )
+    central = CentralAccess(north.workspace, north.world.sync_service(north.workspace).passwords)
+    outcome = LeadImport(north.workspace, central).run(path, "cases")
+    assert outcome.result.created == 1 and outcome.sync_error is None
+    with Session(north.world.engine) as session:
+        team = session.scalars(
+            select(models.Team.name)
+            .join(models.LoanCase, models.LoanCase.team_id == models.Team.id)
+            .where(models.LoanCase.loan_ref == "PG-0002")
+        ).one()
+    assert team == "North"
+    # ...where Row-Level Security shows it to him (and not yet to any collector).
 
 
 def test_a_collector_cannot_assign_even_through_the_service(north: North) -> None:
