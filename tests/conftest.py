@@ -37,6 +37,20 @@ def memory_keyring() -> Iterator[object]:
     keyring.set_keyring(before)
 
 
+@pytest.fixture
+def no_keyring(memory_keyring: object) -> Iterator[None]:
+    """A machine with no keyring backend at all (a headless Linux box, the check machines):
+    keyring's own `fail.Keyring`; the passwords kept for the session are forgotten afterwards."""
+    import keyring
+    from keyring.backends import fail
+
+    from app.sync import credentials
+
+    keyring.set_keyring(fail.Keyring())
+    yield
+    credentials._session_passwords.clear()
+
+
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A demo workspace (600 cases, today as its today) built once per test run; copy, don't use."""

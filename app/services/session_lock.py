@@ -6,6 +6,8 @@ without a stored password — the demo, a login to an embedded SQLite central, a
 keyring refused the password — is unlocked with the user's login name: the lock then hides the
 cases from a passer-by but is no barrier against the person who knows the name, which the lock
 screen says. The store itself stays encrypted either way (a real workspace's key is in the keyring).
+A workspace whose store key is wrapped by the user's password (the machine has no keyring) is
+unlocked with that password, checked by unwrapping the key (`Workspace.opens_with`).
 """
 
 from __future__ import annotations
@@ -66,7 +68,7 @@ class UnlockService:
 
     def secret(self) -> UnlockSecret:
         """What the lock screen asks for."""
-        if self._stored_password() is not None:
+        if self.workspace.password_keyed or self._stored_password() is not None:
             return UnlockSecret.PASSWORD
         return UnlockSecret.LOGIN_NAME
 
@@ -75,7 +77,13 @@ class UnlockService:
         return self._username() or ""
 
     def check(self, typed: str) -> bool:
-        """Whether `typed` unlocks: the stored password, else the login name."""
+        """Whether `typed` unlocks: the password wrapping the store key, else the stored
+        password, else the login name."""
+        if self.workspace.password_keyed:
+            right = self.workspace.opens_with(typed)
+            if not right:
+                logger.info("unlock refused: what was typed does not unwrap the store key")
+            return right
         expected = self._stored_password()
         if expected is None:
             expected = self._username() or ""

@@ -1,8 +1,8 @@
 """Log in to a central database and sync a workspace with it: push first, then pull.
 
 `SyncService.login` checks the user against the central database, encrypts the workspace's store
-with a new key kept in the OS keyring (refused on a machine without one), keeps the password
-there too and runs the first sync.
+with a new key kept in the OS keyring (or, on a machine without one, wrapped by the password
+beside the store), keeps the password there too (or for the session only) and runs the first sync.
 `SyncService.run` agrees on the schema, pushes the outbox, pulls what changed, removes the cases
 taken away once their outbox is empty, refreshes the touched cases' list columns and notes the
 time. The same code serves a PostgreSQL central and the embedded SQLite one (the demo's).
@@ -240,8 +240,9 @@ class SyncService:
             ) from exc
         finally:
             engine.dispose()
-        # A real workspace's store is encrypted before anything of the user's reaches it.
-        self.workspace.encrypt(self.passwords)
+        # A real workspace's store is encrypted before anything of the user's reaches it; with
+        # no keyring, its key is wrapped by the password the central database just accepted.
+        self.workspace.encrypt(self.passwords, password)
         in_keyring = True
         if url.get_backend_name() != "sqlite" and password is not None:
             in_keyring = self.passwords.save(self._credential_key(url, username), password)
@@ -318,7 +319,7 @@ class SyncService:
         shown = url.render_as_string(hide_password=True)
         engine = self._engine(url, username, password)
         try:
-            return self._exchange(engine, shown, username, progress, cancel)
+            report = self._exchange(engine, shown, username, progress, cancel)
         except DBAPIError as exc:
             raise SyncConnectionError(
                 f"the sync with {shown} stopped: {_first_line(exc)}. "
@@ -326,6 +327,10 @@ class SyncService:
             ) from exc
         finally:
             engine.dispose()
+        if password is not None and url.get_backend_name() != "sqlite":
+            # The central database accepted it: a changed password now opens the workspace.
+            self.workspace.follow_password(password)
+        return report
 
     def _exchange(
         self,

@@ -4,21 +4,29 @@ Secrets sit behind this one class. Without a usable keyring backend (a headless 
 locked-down laptop) the password is kept in this process's memory for the session only and the
 caller is told so; it is never written to a file, a setting or a log.
 
-A workspace's store key (the SQLCipher key of its local store, 32 random bytes) has no such
-fallback: a key kept for the session only would leave the store unreadable after it, with the
-offline work inside. Without a keyring the key is refused (`WorkspaceKeyError`) and no encrypted
-store is made.
+A workspace's store key (the SQLCipher key of its local store, 32 random bytes) must outlive the
+session, or the store would be unreadable after it, with the offline work inside. In the keyring
+it is kept as it is. Without a keyring it is kept beside the store wrapped by the user's password
+(`PasswordWrappedKey`: scrypt derives a key from the password, AES-GCM seals the store key with
+it), so the file holds nothing usable without the password, and a wrong password is told apart
+from a damaged file by the AES-GCM tag.
 """
 
 from __future__ import annotations
 
+import base64
 import binascii
+import hashlib
+import json
 import logging
 import secrets
+from dataclasses import dataclass
 
 import keyring
 import keyring.backend
 import keyring.errors
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from keyring.backends import fail
 
 from app import errors
@@ -34,8 +42,133 @@ _session_passwords: dict[str, str] = {}
 WORKSPACE_KEY_BYTES = 32
 
 
+# The password-wrapped key file's format, and scrypt's cost: 2**15 × 8 × 128 bytes = 32 MiB and
+# about a tenth of a second per try, once per opening, so guessing passwords is slow.
+WRAPPED_KEY_FORMAT = 1
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
+_SCRYPT_MAX_MEMORY = 64 * 1024 * 1024
+_SALT_BYTES, _NONCE_BYTES = 16, 12
+
+
 class WorkspaceKeyError(errors.KnownError):
     """A workspace's store key cannot be kept or found (no keyring, or not in it)."""
+
+
+class WorkspacePasswordNeededError(WorkspaceKeyError):
+    """The store key is wrapped by the user's password, and no password was given."""
+
+
+class WrongWorkspacePasswordError(WorkspaceKeyError):
+    """The password given does not unwrap the store key (the AES-GCM tag does not match)."""
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _derived_key(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    return hashlib.scrypt(
+        password.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=_SCRYPT_MAX_MEMORY, dklen=32
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PasswordWrappedKey:
+    """A workspace's store key sealed with a key derived from its user's password.
+
+    Kept as JSON beside the store: nothing in it is secret (the salt, the nonce and scrypt's
+    parameters are public by design; the sealed key is useless without the password). The
+    format, the workspace id and the parameters are AES-GCM's associated data, so a file edited
+    to weaker parameters or moved to another workspace fails the tag check like a wrong password.
+
+    Attributes:
+        workspace_id: the workspace whose store key it is.
+        salt: scrypt's 16 random bytes.
+        nonce: AES-GCM's 12 random bytes.
+        sealed: the store key encrypted, with its 16-byte tag.
+        n, r, p: scrypt's cost parameters.
+    """
+
+    workspace_id: str
+    salt: bytes
+    nonce: bytes
+    sealed: bytes
+    n: int = SCRYPT_N
+    r: int = SCRYPT_R
+    p: int = SCRYPT_P
+
+    @classmethod
+    def wrap(cls, workspace_id: str, key: bytes, password: str) -> PasswordWrappedKey:
+        """Seal `key` with `password` (new salt and nonce each time)."""
+        salt, nonce = secrets.token_bytes(_SALT_BYTES), secrets.token_bytes(_NONCE_BYTES)
+        unsealed = cls(workspace_id, salt, nonce, b"")
+        sealing = AESGCM(_derived_key(password, salt, unsealed.n, unsealed.r, unsealed.p))
+        sealed = sealing.encrypt(nonce, key, unsealed._associated_data())
+        return cls(workspace_id, salt, nonce, sealed)
+
+    def unwrap(self, password: str, where: str) -> bytes:
+        """The store key; `WrongWorkspacePasswordError` naming `where` when `password` is not
+        the one it was sealed with."""
+        try:
+            derived = _derived_key(password, self.salt, self.n, self.r, self.p)
+            key = AESGCM(derived).decrypt(self.nonce, self.sealed, self._associated_data())
+        except (InvalidTag, ValueError) as exc:
+            raise WrongWorkspacePasswordError(
+                f"wrong password for {where}: it does not unlock the workspace's encryption key "
+                "(the store was left untouched). If your password was changed since the last "
+                "sync here, give the one you used then"
+            ) from exc
+        if len(key) != WORKSPACE_KEY_BYTES:
+            raise WorkspaceKeyError(f"the key file of {where} does not hold a store key")
+        return key
+
+    def opens_with(self, password: str) -> bool:
+        """Whether `password` unwraps the key (for the idle lock and for re-wrapping)."""
+        try:
+            self.unwrap(password, "")
+        except WorkspaceKeyError:
+            return False
+        return True
+
+    def _associated_data(self) -> bytes:
+        parameters = f"scrypt:{self.n}:{self.r}:{self.p}"
+        return f"fieldcollect-key:{WRAPPED_KEY_FORMAT}:{self.workspace_id}:{parameters}".encode()
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "format": WRAPPED_KEY_FORMAT,
+                "workspace_id": self.workspace_id,
+                "kdf": {"name": "scrypt", "n": self.n, "r": self.r, "p": self.p},
+                "salt": _b64(self.salt),
+                "cipher": "AES-256-GCM",
+                "nonce": _b64(self.nonce),
+                "wrapped_key": _b64(self.sealed),
+            },
+            indent=1,
+        )
+
+    @classmethod
+    def from_json(cls, text: str, where: str) -> PasswordWrappedKey:
+        """Read a key file's text; `WorkspaceKeyError` naming `where` when it is not one."""
+        try:
+            document = json.loads(text)
+            kdf = document["kdf"]
+            if document["format"] != WRAPPED_KEY_FORMAT or kdf["name"] != "scrypt":
+                raise ValueError(f"format {document['format']}, kdf {kdf['name']}")
+            return cls(
+                workspace_id=str(document["workspace_id"]),
+                salt=base64.b64decode(document["salt"], validate=True),
+                nonce=base64.b64decode(document["nonce"], validate=True),
+                sealed=base64.b64decode(document["wrapped_key"], validate=True),
+                n=int(kdf["n"]),
+                r=int(kdf["r"]),
+                p=int(kdf["p"]),
+            )
+        except (ValueError, KeyError, TypeError, binascii.Error) as exc:
+            raise WorkspaceKeyError(
+                f"{where} is not a FieldCollect key file this version reads: {exc}"
+            ) from exc
 
 
 def workspace_key_entry(workspace_id: str) -> str:
@@ -105,14 +238,15 @@ class PasswordStore:
         """Make a store key for `workspace_id` and keep it in the OS keyring.
 
         Raises `WorkspaceKeyError` (and keeps nothing) when the machine has no keyring or it
-        refuses the key.
+        refuses the key; the caller then wraps the key with the user's password instead.
         """
         if not self.has_keyring:
             raise WorkspaceKeyError(
                 f"this machine has no keyring (backend {self.describe()}) to keep the "
-                "workspace's encryption key; a real workspace's store is encrypted and its key "
-                "must survive this session. Install or unlock a keyring (GNOME Keyring, KWallet, "
-                "the Windows Credential Manager, the macOS Keychain) and log in again"
+                "workspace's encryption key, and no password was given to protect it with; "
+                "log in with your password (fieldcollect: --password-stdin), or install or "
+                "unlock a keyring (GNOME Keyring, KWallet, the Windows Credential Manager, the "
+                "macOS Keychain)"
             )
         key = secrets.token_bytes(WORKSPACE_KEY_BYTES)
         try:

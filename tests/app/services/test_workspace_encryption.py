@@ -6,6 +6,8 @@ the whole path runs: login, key in the (in-memory) keyring, encrypted store, syn
 
 from __future__ import annotations
 
+import base64
+import json
 import shutil
 import sqlite3
 import uuid
@@ -19,7 +21,12 @@ from sqlalchemy import select, text
 from app import errors
 from app.services import demo
 from app.services.sync import SyncService
-from app.services.workspace import STATE_SERVER_USER, WORKSPACE_ID_NAME, Workspace
+from app.services.workspace import (
+    STATE_SERVER_USER,
+    WORKSPACE_ID_NAME,
+    WORKSPACE_KEY_NAME,
+    Workspace,
+)
 from app.store import engines, models, schema_upgrade
 from app.store.attachment_files import ENCRYPTED_MAGIC, PNG_MIME
 from app.sync import credentials
@@ -201,3 +208,94 @@ def test_migrations_run_on_an_encrypted_store(tmp_path: Path) -> None:
         assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
     (backup,) = folder.glob("local.db.before-*.bak")
     assert not engines.is_sqlite_file(backup)  # the copy made before upgrading is encrypted too
+
+
+# -- no keyring: the store key wrapped by the user's password -------------------------------------
+
+PASSWORD = "pw-of-the-lead 密码"
+
+
+def _logged_in_without_keyring(central: Path, folder: Path, password: str) -> Workspace:
+    (lead,) = _one(central, "SELECT username FROM app_user WHERE role = 'lead'")
+    workspace = Workspace.open(folder, create=True)
+    SyncService(workspace).login(f"sqlite:///{central}", lead, password)
+    return workspace
+
+
+def test_without_a_keyring_the_store_key_is_wrapped_by_the_password(
+    central: Path, tmp_path: Path, no_keyring: None
+) -> None:
+    name, id_number = _one(central, "SELECT full_name, id_number FROM borrower LIMIT 1")
+    folder = tmp_path / "real"
+    with _logged_in_without_keyring(central, folder, PASSWORD) as workspace:
+        assert workspace.encrypted and workspace.password_keyed
+        store_key = workspace.store_key
+        workspace_id = workspace.workspace_id
+        assert store_key is not None
+    document = json.loads((folder / WORKSPACE_KEY_NAME).read_text())
+    assert document["format"] == 1 and document["workspace_id"] == workspace_id
+    assert document["kdf"] == {"name": "scrypt", "n": 2**15, "r": 8, "p": 1}
+    assert len(base64.b64decode(document["salt"])) == 16
+    assert len(base64.b64decode(document["wrapped_key"])) == 32 + 16  # the key and its tag
+    store = folder / "local.db"
+    assert not engines.is_sqlite_file(store)
+    for path in folder.rglob("*"):
+        if path.is_file():
+            content = path.read_bytes()
+            for secret in (name, id_number, PASSWORD, store_key.hex()):
+                assert secret.encode() not in content, path.name
+            assert store_key not in content, path.name
+    with pytest.raises(credentials.WorkspacePasswordNeededError, match="--password-stdin"):
+        Workspace.open(folder)
+    before = store.read_bytes()
+    with pytest.raises(credentials.WrongWorkspacePasswordError, match="wrong password"):
+        Workspace.open(folder, password="not-it")
+    assert store.read_bytes() == before
+    with Workspace.open(folder, password=PASSWORD) as reopened:
+        assert reopened.store_key == store_key
+        with reopened.session() as session:
+            assert name in set(session.scalars(select(models.Borrower.full_name)))
+        assert reopened.opens_with(PASSWORD) and not reopened.opens_with("not-it")
+        SyncService(reopened).run()
+
+
+def test_a_changed_password_rewraps_the_key_and_the_old_one_no_longer_opens(
+    central: Path, tmp_path: Path, no_keyring: None
+) -> None:
+    folder = tmp_path / "real"
+    _logged_in_without_keyring(central, folder, PASSWORD).close()
+    with Workspace.open(folder, password=PASSWORD) as workspace:
+        assert workspace.follow_password(PASSWORD) is False  # the same one: nothing rewritten
+        assert workspace.follow_password("the-new-one") is True
+        assert workspace.opens_with("the-new-one") and not workspace.opens_with(PASSWORD)
+    with pytest.raises(credentials.WrongWorkspacePasswordError):
+        Workspace.open(folder, password=PASSWORD)
+    Workspace.open(folder, password="the-new-one").close()
+
+
+def test_a_key_file_edited_to_weaker_parameters_is_refused_like_a_wrong_password(
+    central: Path, tmp_path: Path, no_keyring: None
+) -> None:
+    folder = tmp_path / "real"
+    _logged_in_without_keyring(central, folder, PASSWORD).close()
+    key_file = folder / WORKSPACE_KEY_NAME
+    document = json.loads(key_file.read_text())
+    document["kdf"]["n"] = 2**4
+    key_file.write_text(json.dumps(document))
+    with pytest.raises(credentials.WrongWorkspacePasswordError):
+        Workspace.open(folder, password=PASSWORD)
+    key_file.write_text("{not json")
+    with pytest.raises(credentials.WorkspaceKeyError, match="not a FieldCollect key file"):
+        Workspace.open(folder, password=PASSWORD)
+
+
+def test_without_a_keyring_the_idle_lock_checks_the_password_by_unwrapping(
+    central: Path, tmp_path: Path, no_keyring: None
+) -> None:
+    from app.services.session_lock import UnlockSecret, UnlockService
+
+    with _logged_in_without_keyring(central, tmp_path / "real", PASSWORD) as workspace:
+        service = UnlockService(workspace)
+        assert service.secret() is UnlockSecret.PASSWORD
+        assert service.check(PASSWORD)
+        assert not service.check("not-it") and not service.check(service.username())
