@@ -14,9 +14,13 @@ import sys
 from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import app
 from app import errors, logging_setup
+
+if TYPE_CHECKING:
+    from app.services.workspace import Workspace
 
 logger = logging.getLogger(__name__)
 
@@ -40,10 +44,12 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {app.__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
     _workspace_arg(parser, top_level=True)
+    _password_stdin_arg(parser, top_level=True)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     gui = commands.add_parser("gui", help="start the application (the default)")
     _workspace_arg(gui)
+    _password_stdin_arg(gui)
 
     demo = commands.add_parser("demo", help="build the demo workspace and open it")
     _workspace_arg(demo)
@@ -69,6 +75,7 @@ def _build_parser() -> argparse.ArgumentParser:
     export_what = export.add_subparsers(dest="what", metavar="WHAT", required=True)
     export_cases = export_what.add_parser("cases", help="the case list")
     _workspace_arg(export_cases)
+    _password_stdin_arg(export_cases)
     export_cases.add_argument(
         "-o", "--output", type=Path, required=True, help="FILE.csv, FILE.xlsx or FILE.json"
     )
@@ -77,6 +84,7 @@ def _build_parser() -> argparse.ArgumentParser:
         "record", help="record a contact offline, with the same rules and outbox as the dialog"
     )
     _workspace_arg(record)
+    _password_stdin_arg(record)
     record.add_argument("--case", required=True, metavar="LOAN_REF", help="the case's loan ref")
     record.add_argument("--outcome", required=True, metavar="CODE", help="an outcome code")
     record.add_argument(
@@ -97,6 +105,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     agreement = commands.add_parser("agreement", help="print a repayment plan's agreement PDF")
     _workspace_arg(agreement)
+    _password_stdin_arg(agreement)
     which = agreement.add_mutually_exclusive_group(required=True)
     which.add_argument("--plan", metavar="ID", help="the plan's id")
     which.add_argument("--case", metavar="LOAN_REF", help="the case's active or latest plan")
@@ -126,6 +135,12 @@ def _build_parser() -> argparse.ArgumentParser:
     sync = commands.add_parser("sync", help="push the workspace's changes, then pull")
     _workspace_arg(sync)
     _password_stdin_arg(sync)
+    sync.add_argument(
+        "--password-changed",
+        action="store_true",
+        help="your central password was changed: the old one opens the workspace (first line "
+        "with --password-stdin), the new one logs in (second line) and re-wraps its key",
+    )
 
     admin = commands.add_parser("admin", help="administer a central database")
     admin_jobs = admin.add_subparsers(dest="job", metavar="JOB", required=True)
@@ -178,10 +193,13 @@ def _build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _password_stdin_arg(parser: argparse.ArgumentParser) -> None:
+def _password_stdin_arg(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
+    # Like --workspace: before the command or after it. The one line read serves both the
+    # workspace's store (when its key is wrapped by the password) and the central login.
     parser.add_argument(
         "--password-stdin",
         action="store_true",
+        default=False if top_level else argparse.SUPPRESS,
         help="read the password from the first line of standard input",
     )
 
@@ -208,10 +226,46 @@ def _workspace_folder(given: Path | None) -> Path:
     return given if given is not None else default_workspace_dir()
 
 
-def _run_gui(folder: Path) -> int:
+def _run_gui(folder: Path, password: str | None = None) -> int:
     from ui import application  # Qt is loaded only for the GUI
 
-    return application.run_gui(folder, sys.argv)
+    return application.run_gui(folder, sys.argv, password=password)
+
+
+def _stdin_password(args: argparse.Namespace) -> str | None:
+    """The password on standard input (--password-stdin), read once however often it is asked."""
+    if not getattr(args, "password_stdin", False):
+        return None
+    if getattr(args, "stdin_password", None) is None:
+        password = sys.stdin.readline().rstrip("\r\n")
+        if not password:
+            raise errors.KnownError("--password-stdin: standard input held no password")
+        args.stdin_password = password
+    return str(args.stdin_password)
+
+
+def _open_workspace(
+    args: argparse.Namespace, *, create: bool = False, password: str | None = None
+) -> Workspace:
+    """The workspace of `args`, opened with the password when its key is wrapped by it.
+
+    The password is `password`, else the one on standard input (--password-stdin), else, on a
+    terminal, asked for when the workspace turns out to need it.
+    """
+    from app.services.workspace import Workspace, WorkspacePasswordNeededError
+
+    folder = _workspace_folder(args.workspace)
+    password = password if password is not None else _stdin_password(args)
+    try:
+        return Workspace.open(folder, create=create, password=password)
+    except WorkspacePasswordNeededError:
+        if not sys.stdin.isatty():
+            raise
+    import getpass
+
+    return Workspace.open(
+        folder, create=create, password=getpass.getpass(f"password of the workspace {folder}: ")
+    )
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -239,9 +293,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from app.services import case_export
-    from app.services.workspace import Workspace
 
-    with Workspace.open(_workspace_folder(args.workspace)) as workspace:
+    with _open_workspace(args) as workspace:
         count = case_export.export_cases(workspace, args.output)
     print(f"exported {count} cases to {args.output}")
     return 0
@@ -249,9 +302,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 def _cmd_record(args: argparse.Namespace) -> int:
     from app.services.visits import VisitService
-    from app.services.workspace import Workspace
 
-    with Workspace.open(_workspace_folder(args.workspace)) as workspace:
+    with _open_workspace(args) as workspace:
         service = VisitService(workspace)
         case_id = service.case_id_for_ref(args.case)
         phone_id = service.primary_phone_id(case_id) if args.channel == "phone" else None
@@ -273,9 +325,8 @@ def _cmd_record(args: argparse.Namespace) -> int:
 
 def _cmd_agreement(args: argparse.Namespace) -> int:
     from app.services import agreements
-    from app.services.workspace import Workspace
 
-    with Workspace.open(_workspace_folder(args.workspace)) as workspace:
+    with _open_workspace(args) as workspace:
         service = agreements.AgreementService(workspace)
         plan_id = args.plan or service.plan_for_case(args.case)
         details = agreements.SigningDetails(language=args.language, place=args.place)
@@ -321,15 +372,31 @@ def _cmd_plan(args: argparse.Namespace) -> int:
 def _password(args: argparse.Namespace, user: str) -> str | None:
     """The password from stdin (--password-stdin), else asked on a terminal, else none."""
     if args.password_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
-        if not password:
-            raise errors.KnownError("--password-stdin: standard input held no password")
-        return password
+        return _stdin_password(args)
     if sys.stdin.isatty():
         import getpass
 
         return getpass.getpass(f"password of {user}: ") or None
     return None
+
+
+def _new_password(args: argparse.Namespace) -> str:
+    """The changed central password (--password-changed): the second line of standard input
+    with --password-stdin, else asked on a terminal."""
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    elif sys.stdin.isatty():
+        import getpass
+
+        password = getpass.getpass("new password: ")
+    else:
+        password = ""
+    if not password:
+        raise errors.KnownError(
+            "--password-changed needs the new password: the second line of standard input "
+            "(--password-stdin), after the old one"
+        )
+    return password
 
 
 def _print_sync(report: object) -> None:
@@ -363,14 +430,22 @@ def _print_refused(service: object, newly: int) -> int:
 
 def _cmd_login(args: argparse.Namespace) -> int:
     from app.services.sync import SyncService
-    from app.services.workspace import Workspace
 
     password = _password(args, args.user)
-    with Workspace.open(_workspace_folder(args.workspace), create=True) as workspace:
+    with _open_workspace(args, create=True, password=password) as workspace:
         service = SyncService(workspace)
         result = service.login(args.server, args.user, password)
         print(f"logged in as {result.username} ({result.display_name}, {result.role})")
-        if password is not None and not result.password_in_keyring:
+        if workspace.password_keyed:
+            print(
+                "fieldcollect: this machine has no keyring (backend "
+                f"{result.keyring_backend}): the workspace's encryption key is kept beside it "
+                "wrapped by your password, and the password was used for this session only and "
+                "not saved; give it again to every command that opens this workspace "
+                "(--password-stdin)",
+                file=sys.stderr,
+            )
+        elif password is not None and not result.password_in_keyring:
             print(
                 "fieldcollect: this machine has no keyring (backend "
                 f"{result.keyring_backend}): the password was used for this session only and "
@@ -383,12 +458,13 @@ def _cmd_login(args: argparse.Namespace) -> int:
 
 def _cmd_sync(args: argparse.Namespace) -> int:
     from app.services.sync import SyncService
-    from app.services.workspace import Workspace
 
-    with Workspace.open(_workspace_folder(args.workspace)) as workspace:
+    password = _stdin_password(args)
+    with _open_workspace(args, password=password) as workspace:
         service = SyncService(workspace)
-        password = None
-        if args.password_stdin or (sys.stdin.isatty() and service.needs_password()):
+        if args.password_changed:
+            password = _new_password(args)
+        if password is None and sys.stdin.isatty() and service.needs_password():
             password = _password(args, "the workspace's user")
         report = service.run(password=password)
         _print_sync(report)
@@ -545,7 +621,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     try:
         if args.command in (None, "gui"):
-            return _run_gui(_workspace_folder(args.workspace))
+            return _run_gui(_workspace_folder(args.workspace), _stdin_password(args))
         return handlers[args.command](args)
     except errors.KnownError as exc:
         print(f"fieldcollect: {exc}", file=sys.stderr)

@@ -116,7 +116,8 @@ class PasswordWrappedKey:
             raise WrongWorkspacePasswordError(
                 f"wrong password for {where}: it does not unlock the workspace's encryption key "
                 "(the store was left untouched). If your password was changed since the last "
-                "sync here, give the one you used then"
+                "sync here, give the one you used then (and the new one to one sync: "
+                "'fieldcollect sync --password-changed')"
             ) from exc
         if len(key) != WORKSPACE_KEY_BYTES:
             raise WorkspaceKeyError(f"the key file of {where} does not hold a store key")
