@@ -1,5 +1,9 @@
 """Starting the GUI: the Qt application, its language, the workspace and the main window.
 
+A workspace whose store key is wrapped by its user's password (no keyring at login) is opened
+through a password prompt before the main window, unless the password was given (the CLI's
+--password-stdin).
+
 With FIELDCOLLECT_SMOKE_TEST=1 the application shows each main screen once, prints one line
 saying what it showed and exits 0 (for CI and for the built installer).
 """
@@ -16,8 +20,9 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import errors, settings
-from app.services.workspace import Workspace
+from app.services.workspace import Workspace, WorkspacePasswordNeededError
 from ui import i18n
+from ui.dialogs.workspace_password_dialog import WorkspacePasswordDialog
 from ui.main_window import MainWindow
 from ui.positioning import Positioner
 from ui.web import local_content
@@ -47,15 +52,30 @@ def _application(argv: Sequence[str]) -> QApplication:
     return QApplication(list(argv))
 
 
-def run_gui(folder: Path, argv: Sequence[str] = ()) -> int:
-    """Show the application on the workspace in `folder` until the user quits; the exit status."""
+def open_workspace(folder: Path, password: str | None, *, ask: bool) -> Workspace | None:
+    """The workspace in `folder`; with `ask`, a password prompt when its key is wrapped by the
+    user's password and none was given (None when the user gives up). KnownErrors propagate."""
+    try:
+        return Workspace.open(folder, password=password)
+    except WorkspacePasswordNeededError:
+        if not ask:
+            raise
+    dialog = WorkspacePasswordDialog(folder, lambda typed: Workspace.open(folder, password=typed))
+    dialog.exec()
+    return dialog.workspace
+
+
+def run_gui(folder: Path, argv: Sequence[str] = (), password: str | None = None) -> int:
+    """Show the application on the workspace in `folder` until the user quits; the exit status.
+
+    `password` opens a workspace whose key it wraps (else the user is asked for it)."""
     qt_app = _application(argv or sys.argv[:1])
     preferences = settings.Preferences()
     translations = i18n.Translations(qt_app)
     translations.install(i18n.resolve_language(preferences.get("language")))
     smoke_test = os.environ.get(SMOKE_TEST_ENV) == "1"
     try:
-        workspace = Workspace.open(folder)
+        opened = open_workspace(folder, password, ask=not smoke_test)
     except errors.KnownError as exc:
         if smoke_test:
             print(f"fieldcollect: {exc}", file=sys.stderr)  # noqa: T201 - the smoke test's output
@@ -66,6 +86,9 @@ def run_gui(folder: Path, argv: Sequence[str] = ()) -> int:
                 str(exc),
             )
         return 1
+    if opened is None:
+        return 1  # the password prompt was closed: nothing opened
+    workspace = opened
 
     def choose_language(code: str) -> None:
         translations.install(i18n.resolve_language(code))
