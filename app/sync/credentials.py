@@ -123,14 +123,6 @@ class PasswordWrappedKey:
             raise WorkspaceKeyError(f"the key file of {where} does not hold a store key")
         return key
 
-    def opens_with(self, password: str) -> bool:
-        """Whether `password` unwraps the key (for the idle lock and for re-wrapping)."""
-        try:
-            self.unwrap(password, "")
-        except WorkspaceKeyError:
-            return False
-        return True
-
     def _associated_data(self) -> bytes:
         parameters = f"scrypt:{self.n}:{self.r}:{self.p}"
         return f"fieldcollect-key:{WRAPPED_KEY_FORMAT}:{self.workspace_id}:{parameters}".encode()

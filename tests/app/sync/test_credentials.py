@@ -43,3 +43,27 @@ def test_a_refusing_keyring_falls_back_to_the_session(monkeypatch: pytest.Monkey
     assert store.save("k", "pw") is False
     assert store.load("k") == "pw"
     store.forget("k")
+
+
+def test_a_wrapped_store_key_comes_back_with_its_password_only() -> None:
+    key = bytes(range(32))
+    wrapped = credentials.PasswordWrappedKey.wrap("ws-1", key, "密码 pw")
+    assert key not in wrapped.to_json().encode() and "密码" not in wrapped.to_json()
+    read = credentials.PasswordWrappedKey.from_json(wrapped.to_json(), "workspace.key")
+    assert read == wrapped
+    assert read.unwrap("密码 pw", "W") == key
+    with pytest.raises(credentials.WrongWorkspacePasswordError, match="wrong password for W"):
+        read.unwrap("密码 pw ", "W")
+    again = credentials.PasswordWrappedKey.wrap("ws-1", key, "密码 pw")
+    assert (again.salt, again.nonce) != (wrapped.salt, wrapped.nonce)  # fresh each time
+
+
+def test_a_wrapped_key_moved_to_another_workspace_does_not_unwrap() -> None:
+    wrapped = credentials.PasswordWrappedKey.wrap("ws-1", bytes(32), "pw")
+    moved = credentials.PasswordWrappedKey.from_json(
+        wrapped.to_json().replace('"ws-1"', '"ws-2"'), "workspace.key"
+    )
+    with pytest.raises(credentials.WrongWorkspacePasswordError):
+        moved.unwrap("pw", "W")
+    with pytest.raises(credentials.WorkspaceKeyError, match="not a FieldCollect key file"):
+        credentials.PasswordWrappedKey.from_json('{"format": 2}', "workspace.key")
