@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QWindow
 from PySide6.QtWidgets import (
     QApplication,
@@ -42,10 +42,6 @@ _INPUT_EVENTS = frozenset(
         QEvent.Type.TabletPress,
     }
 )
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LockScreen", text)
 
 
 class LockScreen(QWidget):
@@ -84,27 +80,27 @@ class LockScreen(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.title.setText(_tr("FieldCollect is locked"))
+        self.title.setText(self.tr("FieldCollect is locked"))
         if self._secret is UnlockSecret.PASSWORD:
             self.hint.setText(
-                _tr("Locked after a while without use. Enter the password of {user}.").format(
+                self.tr("Locked after a while without use. Enter the password of {user}.").format(
                     user=self._username
                 )
             )
-            self.secret_field.setPlaceholderText(_tr("Password"))
+            self.secret_field.setPlaceholderText(self.tr("Password"))
         else:
             self.hint.setText(
-                _tr(
+                self.tr(
                     "Locked after a while without use. This workspace keeps no password: "
                     "enter your login name."
                 )
             )
-            self.secret_field.setPlaceholderText(_tr("Login name"))
-        self.unlock_button.setText(_tr("&Unlock"))
+            self.secret_field.setPlaceholderText(self.tr("Login name"))
+        self.unlock_button.setText(self.tr("&Unlock"))
         self.error.setText(
-            _tr("Wrong password. Try again.")
+            self.tr("Wrong password. Try again.")
             if self._secret is UnlockSecret.PASSWORD
-            else _tr("Wrong login name. Try again.")
+            else self.tr("Wrong login name. Try again.")
         )
 
     def show_refused(self) -> None:

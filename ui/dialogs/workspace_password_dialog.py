@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,10 +20,6 @@ from PySide6.QtWidgets import (
 
 from app import errors
 from app.services.workspace import Workspace, WrongWorkspacePasswordError
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("WorkspacePasswordDialog", text)
 
 
 class WorkspacePasswordDialog(QDialog):
@@ -65,23 +61,23 @@ class WorkspacePasswordDialog(QDialog):
         self.password_field.setFocus()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(_tr("Open workspace"))
+        self.setWindowTitle(self.tr("Open workspace"))
         self.hint.setText(
-            _tr(
+            self.tr(
                 "This workspace in {folder} is encrypted with your password, because this "
                 "computer has no keyring to keep its key. Enter your password to open it; it is "
                 "kept for this session only, for syncing."
             ).format(folder=self._folder)
         )
-        self.password_field.setPlaceholderText(_tr("Password"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_tr("&Open"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_tr("&Quit"))
+        self.password_field.setPlaceholderText(self.tr("Password"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Open"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("&Quit"))
 
     def _submit(self) -> None:
         try:
             self.workspace = self._open_with(self.password_field.text())
         except WrongWorkspacePasswordError:
-            self._refused(_tr("Wrong password. Try again."))
+            self._refused(self.tr("Wrong password. Try again."))
             return
         except errors.KnownError as exc:
             self._refused(str(exc))
