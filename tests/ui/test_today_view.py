@@ -18,6 +18,7 @@ from app.services.visits import VisitService
 from app.services.workspace import Workspace
 from app.store import models
 from app.store.local_models import OutboxEntry
+from ui import formatting
 from ui.dialogs.outcome_dialog import OutcomeDialog
 from ui.views import today_view
 from ui.views.today_view import TodayView
@@ -329,9 +330,7 @@ def test_dragging_a_stop_times_the_route_again_and_saves_the_order(
     row_arrivals = [
         view.table.item(row, today_view.COLUMN_ARRIVAL).text() for row in range(len(shown.stops))
     ]
-    assert row_arrivals == [
-        stop.arrival.astimezone(SHANGHAI).strftime("%H:%M") for stop in shown.stops
-    ]
+    assert row_arrivals == [formatting.local_time(stop.arrival) for stop in shown.stops]
     for row, stop in enumerate(shown.stops):
         warning = view.table.item(row, today_view.COLUMN_WARNING).text()
         assert bool(warning) == (stop.warning is not None)
