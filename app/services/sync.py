@@ -211,7 +211,8 @@ class SyncService:
     ) -> None:
         self.workspace = workspace
         self.passwords = passwords if passwords is not None else credentials.PasswordStore()
-        self.preferences = preferences
+        # The user's own settings unless given (the size limit on attachment files).
+        self.preferences = preferences if preferences is not None else settings.Preferences()
 
     # -- login ----------------------------------------------------------------------------------
 
@@ -543,10 +544,7 @@ class SyncService:
                 case_summary.refresh_case_summaries(session, dt.date.today(), case_ids=present)
 
     def _max_attachment_bytes(self) -> int:
-        key = "max_attachment_mb"
-        declared = next(spec.default for spec in settings.SETTINGS if spec.key == key)
-        megabytes = self.preferences.get(key) if self.preferences is not None else declared
-        return int(megabytes) * 1024 * 1024
+        return int(self.preferences.get("max_attachment_mb")) * 1024 * 1024
 
     # -- connection -----------------------------------------------------------------------------
 

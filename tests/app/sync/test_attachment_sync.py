@@ -293,14 +293,17 @@ def test_a_content_damaged_in_the_central_file_is_not_kept_by_the_lead(
 
 
 def test_the_size_limit_is_the_user_s_setting(
-    workspace: Workspace, central: Engine, tmp_path: Path
+    workspace: Workspace, central: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    preferences = settings.Preferences(tmp_path / "settings.json")
+    # The user's own settings file (in a config folder of this test's), as Settings saves it.
+    monkeypatch.setenv("FIELDCOLLECT_CONFIG_DIR", str(tmp_path / "config"))
+    preferences = settings.Preferences()
     assert preferences.get("max_attachment_mb") == 20
     preferences.set("max_attachment_mb", 0)
     signed = _sign_a_plan(workspace)
 
-    report = SyncService(workspace, preferences=preferences).run()
+    # Like the CLI and the Sync screen: no preferences given, the user's are read.
+    report = SyncService(workspace).run()
 
     refused = {change.row_id: change for change in SyncService(workspace).refused_changes()}
     assert refused[signed.agreement.pdf_attachment_id].reason == "file_too_large"
