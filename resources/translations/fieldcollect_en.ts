@@ -4,182 +4,218 @@
 <context>
     <name>AgreementsView</name>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="51"/>
+        <location filename="../../ui/views/agreements_view.py" line="56"/>
         <source>Draft</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="52"/>
+        <location filename="../../ui/views/agreements_view.py" line="57"/>
         <source>Awaiting approval</source>
         <translation>Awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="53"/>
+        <location filename="../../ui/views/agreements_view.py" line="58"/>
         <source>Approved</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="54"/>
+        <location filename="../../ui/views/agreements_view.py" line="59"/>
         <source>Rejected</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="55"/>
+        <location filename="../../ui/views/agreements_view.py" line="60"/>
         <source>Signed</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="56"/>
+        <location filename="../../ui/views/agreements_view.py" line="61"/>
         <source>Signed, in force</source>
         <translation>Signed, in force</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="57"/>
+        <location filename="../../ui/views/agreements_view.py" line="62"/>
         <source>Completed</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="58"/>
+        <location filename="../../ui/views/agreements_view.py" line="63"/>
         <source>Broken</source>
         <translation>Broken</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="59"/>
+        <location filename="../../ui/views/agreements_view.py" line="64"/>
         <source>Withdrawn</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="214"/>
+        <location filename="../../ui/views/agreements_view.py" line="239"/>
         <source>Yes</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="216"/>
+        <location filename="../../ui/views/agreements_view.py" line="241"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="329"/>
+        <location filename="../../ui/views/agreements_view.py" line="427"/>
         <source>Repayment agreement {loan_ref}</source>
         <translation>Repayment agreement {loan_ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="343"/>
+        <location filename="../../ui/views/agreements_view.py" line="418"/>
+        <location filename="../../ui/views/agreements_view.py" line="442"/>
         <source>The stored agreement could not be opened for printing.</source>
         <translation>The stored agreement could not be opened for printing.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="365"/>
+        <location filename="../../ui/views/agreements_view.py" line="254"/>
+        <source>No plan awaits your decision.</source>
+        <translation>No plan awaits your decision.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="297"/>
+        <source>{borrower} · {loan_ref} · tier {tier} · {days} days past due · {status}</source>
+        <translation>{borrower} · {loan_ref} · tier {tier} · {days} days past due · {status}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="307"/>
+        <source>Owes {outstanding}: principal {principal}, interest {interest}, penalty {penalty}</source>
+        <translation>Owes {outstanding}: principal {principal}, interest {interest}, penalty {penalty}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="316"/>
+        <source>{proposer} proposes to waive {waiver} ({pct}% of interest and penalty): {total} in all, {down} down and {count} instalments</source>
+        <translation>{proposer} proposes to waive {waiver} ({pct}% of interest and penalty): {total} in all, {down} down and {count} instalments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="331"/>
+        <source>Last contact {when}: {outcome}</source>
+        <translation>Last contact {when}: {outcome}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="475"/>
         <source>Saved the agreement as {path}</source>
         <translation>Saved the agreement as {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="378"/>
+        <location filename="../../ui/views/agreements_view.py" line="488"/>
         <source>Save the agreement as PDF</source>
         <translation>Save the agreement as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="380"/>
+        <location filename="../../ui/views/agreements_view.py" line="490"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="407"/>
+        <location filename="../../ui/views/agreements_view.py" line="518"/>
         <source>Plan for {loan_ref} approved; the collector sees it after sync.</source>
         <translation>Plan for {loan_ref} approved; the collector sees it after sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="411"/>
+        <location filename="../../ui/views/agreements_view.py" line="522"/>
         <source>Plan for {loan_ref} rejected; the collector sees it after sync.</source>
         <translation>Plan for {loan_ref} rejected; the collector sees it after sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="422"/>
+        <location filename="../../ui/views/agreements_view.py" line="533"/>
         <source>Reason (the collector sees it):</source>
         <translation>Reason (the collector sees it):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="427"/>
+        <location filename="../../ui/views/agreements_view.py" line="538"/>
         <source>Approve the plan</source>
         <translation>Approve the plan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="432"/>
+        <location filename="../../ui/views/agreements_view.py" line="543"/>
         <source>Reject the plan</source>
         <translation>Reject the plan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="440"/>
+        <location filename="../../ui/views/agreements_view.py" line="552"/>
+        <source>Approvals, repayment plans and agreements</source>
+        <translation>Approvals, repayment plans and agreements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="554"/>
         <source>Repayment plans and agreements</source>
         <translation>Repayment plans and agreements</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="443"/>
+        <location filename="../../ui/views/agreements_view.py" line="557"/>
+        <source>Only plans awaiting my decision (the approvals queue)</source>
+        <translation>Only plans awaiting my decision (the approvals queue)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="561"/>
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="444"/>
+        <location filename="../../ui/views/agreements_view.py" line="562"/>
         <source>Loan ref</source>
         <translation>Loan ref</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="445"/>
+        <location filename="../../ui/views/agreements_view.py" line="563"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="446"/>
+        <location filename="../../ui/views/agreements_view.py" line="564"/>
         <source>Agreed total (yuan)</source>
         <translation>Agreed total (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="447"/>
+        <location filename="../../ui/views/agreements_view.py" line="565"/>
         <source>Instalments</source>
         <translation>Instalments</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="448"/>
+        <location filename="../../ui/views/agreements_view.py" line="566"/>
         <source>Needs approval</source>
         <translation>Needs approval</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="449"/>
+        <location filename="../../ui/views/agreements_view.py" line="567"/>
         <source>Proposed on</source>
         <translation>Proposed on</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="452"/>
+        <location filename="../../ui/views/agreements_view.py" line="570"/>
         <source>&amp;Sign…</source>
         <translation>&amp;Sign…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="453"/>
+        <location filename="../../ui/views/agreements_view.py" line="571"/>
         <source>&amp;Print…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="454"/>
+        <location filename="../../ui/views/agreements_view.py" line="572"/>
         <source>Save P&amp;DF…</source>
         <translation>Save P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="455"/>
+        <location filename="../../ui/views/agreements_view.py" line="573"/>
         <source>&amp;Approve…</source>
         <translation>&amp;Approve…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="456"/>
+        <location filename="../../ui/views/agreements_view.py" line="574"/>
         <source>&amp;Reject…</source>
         <translation>&amp;Reject…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="457"/>
+        <location filename="../../ui/views/agreements_view.py" line="575"/>
         <source>Open &amp;case</source>
         <translation>Open &amp;case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="459"/>
+        <location filename="../../ui/views/agreements_view.py" line="256"/>
         <source>No repayment plans yet. Make one from a case&apos;s detail.</source>
         <translation>No repayment plans yet. Make one from a case&apos;s detail.</translation>
     </message>
@@ -187,9 +223,220 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../ui/application.py" line="65"/>
+        <location filename="../../ui/application.py" line="85"/>
         <source>FieldCollect cannot start</source>
         <translation>FieldCollect cannot start</translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentView</name>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="50"/>
+        <source>Loan ref</source>
+        <translation>Loan ref</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="54"/>
+        <source>Borrower</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="58"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="90"/>
+        <source>Collector</source>
+        <translation>Collector</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="60"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="334"/>
+        <source>Unassigned</source>
+        <translation>Unassigned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="64"/>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="67"/>
+        <source>Days past due</source>
+        <translation>Days past due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="72"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="99"/>
+        <source>Outstanding</source>
+        <translation>Outstanding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="77"/>
+        <source>Area</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="81"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="94"/>
+        <source>Cases</source>
+        <translation>Cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="104"/>
+        <source>Expected travel</source>
+        <translation>Expected travel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="105"/>
+        <source>{km} km</source>
+        <translation>{km} km</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="111"/>
+        <source>Open cases after</source>
+        <translation>Open cases after</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="316"/>
+        <source>{count} cases</source>
+        <translation>{count} cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="363"/>
+        <source>Assign {count} cases</source>
+        <translation>Assign {count} cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="365"/>
+        <source>Assign selected</source>
+        <translation>Assign selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="391"/>
+        <source>Central database</source>
+        <translation>Central database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="392"/>
+        <source>Password for the central database (kept for this session only):</source>
+        <translation>Password for the central database (kept for this session only):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="411"/>
+        <source>Assigning {count} cases…</source>
+        <translation>Assigning {count} cases…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="423"/>
+        <source>Working out an automatic assignment…</source>
+        <translation>Working out an automatic assignment…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="433"/>
+        <source>Assigning automatically…</source>
+        <translation>Assigning automatically…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="449"/>
+        <source>{changed} cases given to {name}; {unchanged} were already theirs.</source>
+        <translation>{changed} cases given to {name}; {unchanged} were already theirs.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="471"/>
+        <source>Something went wrong: {error}</source>
+        <translation>Something went wrong: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="484"/>
+        <source>{count} cases given out automatically.</source>
+        <translation>{count} cases given out automatically.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="488"/>
+        <source>No case to give out: every case of the team has a collector.</source>
+        <translation>No case to give out: every case of the team has a collector.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="492"/>
+        <source>{count} cases would be given out; expected travel {km} km in all. Apply to assign them.</source>
+        <translation>{count} cases would be given out; expected travel {km} km in all. Apply to assign them.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="498"/>
+        <source>{count} of them have no known location.</source>
+        <translation>{count} of them have no known location.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="512"/>
+        <source>Assignment</source>
+        <translation>Assignment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="516"/>
+        <source>All tiers</source>
+        <translation>All tiers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="521"/>
+        <source>All ages</source>
+        <translation>All ages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="526"/>
+        <source>All statuses</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="539"/>
+        <source>All areas</source>
+        <translation>All areas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="540"/>
+        <source>All collectors</source>
+        <translation>All collectors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="547"/>
+        <source>Unassigned only</source>
+        <translation>Unassigned only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="551"/>
+        <source>Give to:</source>
+        <translation>Give to:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="553"/>
+        <source>Reason (optional)</source>
+        <translation>Reason (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="556"/>
+        <source>Rebalance assigned cases too</source>
+        <translation>Rebalance assigned cases too</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="559"/>
+        <source>Propose auto-assignment</source>
+        <translation>Propose auto-assignment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="561"/>
+        <source>Apply</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="562"/>
+        <source>Map</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="563"/>
+        <source>Auto-assign</source>
+        <translation>Auto-assign</translation>
     </message>
 </context>
 <context>
@@ -474,6 +721,546 @@
         <location filename="../../ui/views/cases_view.py" line="191"/>
         <source>Search by borrower or loan ref</source>
         <translation>Search by borrower or loan ref</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsView</name>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="37"/>
+        <source>Borrower&apos;s phone</source>
+        <translation>Borrower&apos;s phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="38"/>
+        <source>Borrower&apos;s address</source>
+        <translation>Borrower&apos;s address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="39"/>
+        <location filename="../../ui/views/conflicts_view.py" line="216"/>
+        <source>Borrower</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="40"/>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="41"/>
+        <source>Visit</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="42"/>
+        <source>Repayment plan</source>
+        <translation>Repayment plan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="43"/>
+        <source>Instalment</source>
+        <translation>Instalment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="44"/>
+        <source>Promise to pay</source>
+        <translation>Promise to pay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="47"/>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="48"/>
+        <source>Owner</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="49"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="50"/>
+        <source>Invalid</source>
+        <translation>Invalid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="51"/>
+        <source>Primary</source>
+        <translation>Primary</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="52"/>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="53"/>
+        <source>City</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="54"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="55"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="130"/>
+        <source>{when}, version {version}</source>
+        <translation>{when}, version {version}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="138"/>
+        <source>Arrives with the next sync</source>
+        <translation>Arrives with the next sync</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="172"/>
+        <source>Your value is kept; it is sent with the next sync.</source>
+        <translation>Your value is kept; it is sent with the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="181"/>
+        <source>The central value is kept on this laptop.</source>
+        <translation>The central value is kept on this laptop.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="194"/>
+        <source>Not decided: {reason}</source>
+        <translation>Not decided: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="207"/>
+        <source>Someone changed these records in the central database after you changed them here. Nothing was overwritten: decide for each one which value stays.</source>
+        <translation>Someone changed these records in the central database after you changed them here. Nothing was overwritten: decide for each one which value stays.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="215"/>
+        <source>Loan</source>
+        <translation>Loan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="217"/>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="218"/>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="219"/>
+        <source>My value</source>
+        <translation>My value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="220"/>
+        <source>Central value</source>
+        <translation>Central value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="221"/>
+        <source>Changed centrally</source>
+        <translation>Changed centrally</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="224"/>
+        <source>No conflicts to decide.</source>
+        <translation>No conflicts to decide.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="225"/>
+        <source>&amp;Keep mine</source>
+        <translation>&amp;Keep mine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="227"/>
+        <source>&amp;Take central value</source>
+        <translation>&amp;Take central value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="243"/>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="245"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="270"/>
+        <source>Conflicts</source>
+        <translation>Conflicts</translation>
+    </message>
+</context>
+<context>
+    <name>EarlyWarningView</name>
+    <message>
+        <location filename="../../ui/views/lead/early_warning_view.py" line="33"/>
+        <source>Broken promise</source>
+        <translation>Broken promise</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/early_warning_view.py" line="36"/>
+        <source>Missed instalment</source>
+        <translation>Missed instalment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/early_warning_view.py" line="39"/>
+        <source>Payments stopped</source>
+        <translation>Payments stopped</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/early_warning_view.py" line="42"/>
+        <source>Tier rise</source>
+        <translation>Tier rise</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/early_warning_view.py" line="90"/>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/early_warning_view.py" line="95"/>
+        <source>Case</source>
+        <translation>Case</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/early_warning_view.py" line="99"/>
+        <source>Borrower</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/early_warning_view.py" line="103"/>
+        <source>Collector</source>
+        <translation>Collector</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/early_warning_view.py" line="107"/>
+        <source>Amount</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/early_warning_view.py" line="112"/>
+        <source>Since</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/early_warning_view.py" line="116"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/early_warning_view.py" line="156"/>
+        <source>{total} warnings: {broken} broken promises, {missed} missed instalments, {stopped} payments stopped, {rises} tier rises.</source>
+        <translation>{total} warnings: {broken} broken promises, {missed} missed instalments, {stopped} payments stopped, {rises} tier rises.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/early_warning_view.py" line="176"/>
+        <source>Early warning</source>
+        <translation>Early warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/early_warning_view.py" line="177"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/early_warning_view.py" line="182"/>
+        <source>All warnings</source>
+        <translation>All warnings</translation>
+    </message>
+</context>
+<context>
+    <name>ImportView</name>
+    <message>
+        <location filename="../../ui/views/lead/import_view.py" line="68"/>
+        <source>Central database</source>
+        <translation>Central database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/import_view.py" line="69"/>
+        <source>Password for the central database (kept for this session only):</source>
+        <translation>Password for the central database (kept for this session only):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/import_view.py" line="81"/>
+        <source>Last import: {file}, {rows} rows ({created} new, {updated} updated).</source>
+        <translation>Last import: {file}, {rows} rows ({created} new, {updated} updated).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/import_view.py" line="93"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/import_view.py" line="95"/>
+        <source>Bring the overdue portfolio or the payments of the core system into the central database: CSV (UTF-8, UTF-8 with BOM or GBK) or XLSX. Every row is checked first; a file with any problem imports nothing.</source>
+        <translation>Bring the overdue portfolio or the payments of the core system into the central database: CSV (UTF-8, UTF-8 with BOM or GBK) or XLSX. Every row is checked first; a file with any problem imports nothing.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/import_view.py" line="103"/>
+        <source>Case columns: {cases}
+Payment columns: {payments}</source>
+        <translation>Case columns: {cases}
+Payment columns: {payments}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/import_view.py" line="110"/>
+        <source>Import a file…</source>
+        <translation>Import a file…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="43"/>
+        <source>the value is missing</source>
+        <translation>the value is missing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="44"/>
+        <source>not an amount: {value}</source>
+        <translation>not an amount: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="45"/>
+        <source>the amount is negative: {value}</source>
+        <translation>the amount is negative: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="46"/>
+        <source>the amount must be above zero: {value}</source>
+        <translation>the amount must be above zero: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="47"/>
+        <source>more than two decimals: {value}</source>
+        <translation>more than two decimals: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="48"/>
+        <source>not a date: {value}</source>
+        <translation>not a date: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="49"/>
+        <source>not a time: {value}</source>
+        <translation>not a time: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="50"/>
+        <source>loan ref {loan_ref} is already in row {first_row}</source>
+        <translation>loan ref {loan_ref} is already in row {first_row}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="53"/>
+        <source>no collector is called {username}</source>
+        <translation>no collector is called {username}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="54"/>
+        <source>collector {username} is no longer active</source>
+        <translation>collector {username} is no longer active</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="57"/>
+        <source>required column {field} is missing</source>
+        <translation>required column {field} is missing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="58"/>
+        <source>no case has loan ref {loan_ref}</source>
+        <translation>no case has loan ref {loan_ref}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="124"/>
+        <source>Match columns by their headers</source>
+        <translation>Match columns by their headers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="132"/>
+        <source>Choose the file to import</source>
+        <translation>Choose the file to import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="134"/>
+        <source>Spreadsheets (*.csv *.xlsx *.xlsm);;All files (*)</source>
+        <translation>Spreadsheets (*.csv *.xlsx *.xlsm);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="145"/>
+        <source>The file</source>
+        <translation>The file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="147"/>
+        <source>A CSV (UTF-8, UTF-8 with BOM or GBK) or XLSX export of the core system.</source>
+        <translation>A CSV (UTF-8, UTF-8 with BOM or GBK) or XLSX export of the core system.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="152"/>
+        <source>File:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="153"/>
+        <source>It holds:</source>
+        <translation>It holds:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="154"/>
+        <source>Column mapping:</source>
+        <translation>Column mapping:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="155"/>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="156"/>
+        <source>Overdue cases</source>
+        <translation>Overdue cases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="157"/>
+        <source>Payments</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="196"/>
+        <source>— not imported —</source>
+        <translation>— not imported —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="204"/>
+        <source>No column fills: {fields}. Choose one for each.</source>
+        <translation>No column fills: {fields}. Choose one for each.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="231"/>
+        <source>Mapping saved as “{name}”.</source>
+        <translation>Mapping saved as “{name}”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="241"/>
+        <source>Save the mapping</source>
+        <translation>Save the mapping</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="242"/>
+        <source>Name of the mapping:</source>
+        <translation>Name of the mapping:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="256"/>
+        <source>Columns</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="258"/>
+        <source>Which field each column of the file fills.</source>
+        <translation>Which field each column of the file fills.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="260"/>
+        <source>Save this mapping…</source>
+        <translation>Save this mapping…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="266"/>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="270"/>
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="274"/>
+        <source>Column</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="276"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="336"/>
+        <source>{count} problems in {rows} rows: nothing will be imported until the file is corrected.</source>
+        <translation>{count} problems in {rows} rows: nothing will be imported until the file is corrected.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="346"/>
+        <source>{rows} rows read ({encoding}), no problem: {created} new, {updated} updated, {unchanged} unchanged.</source>
+        <translation>{rows} rows read ({encoding}), no problem: {created} new, {updated} updated, {unchanged} unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="370"/>
+        <source>Preview</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="372"/>
+        <source>Every row is checked; a file with any problem imports nothing.</source>
+        <translation>Every row is checked; a file with any problem imports nothing.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="395"/>
+        <source>Importing…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="402"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="404"/>
+        <source>All rows are written in one transaction, or none.</source>
+        <translation>All rows are written in one transaction, or none.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="442"/>
+        <source>Import a file</source>
+        <translation>Import a file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="467"/>
+        <source>{rows} rows imported in {seconds} s: {created} new, {updated} updated, {unchanged} unchanged.</source>
+        <translation>{rows} rows imported in {seconds} s: {created} new, {updated} updated, {unchanged} unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="479"/>
+        <source>{kept} promises kept, {paid} instalments paid, {settled} cases settled.</source>
+        <translation>{kept} promises kept, {paid} instalments paid, {settled} cases settled.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="488"/>
+        <source>The workspace could not sync: {error}</source>
+        <translation>The workspace could not sync: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="497"/>
+        <source>{count} problems: nothing was imported.</source>
+        <translation>{count} problems: nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="503"/>
+        <source>The import failed: {error}</source>
+        <translation>The import failed: {error}</translation>
     </message>
 </context>
 <context>
@@ -931,126 +1718,194 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../ui/auto_lock.py" line="83"/>
+        <source>FieldCollect is locked</source>
+        <translation>FieldCollect is locked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/auto_lock.py" line="86"/>
+        <source>Locked after a while without use. Enter the password of {user}.</source>
+        <translation>Locked after a while without use. Enter the password of {user}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/auto_lock.py" line="90"/>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/auto_lock.py" line="94"/>
+        <source>Locked after a while without use. This workspace keeps no password: enter your login name.</source>
+        <translation>Locked after a while without use. This workspace keeps no password: enter your login name.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/auto_lock.py" line="98"/>
+        <source>Login name</source>
+        <translation>Login name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/auto_lock.py" line="99"/>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/auto_lock.py" line="101"/>
+        <source>Wrong password. Try again.</source>
+        <translation>Wrong password. Try again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/auto_lock.py" line="103"/>
+        <source>Wrong login name. Try again.</source>
+        <translation>Wrong login name. Try again.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="40"/>
+        <location filename="../../ui/main_window.py" line="50"/>
         <source>Field collector</source>
         <translation>Field collector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="41"/>
+        <location filename="../../ui/main_window.py" line="51"/>
         <source>Team lead</source>
         <translation>Team lead</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="42"/>
+        <location filename="../../ui/main_window.py" line="52"/>
         <source>Administrator</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>Map</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>Agreements</source>
         <translation>Agreements</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>Today</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>Cases</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="199"/>
+        <source>Team board</source>
+        <translation>Team board</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="200"/>
+        <source>Assignment</source>
+        <translation>Assignment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="201"/>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="202"/>
+        <source>Early warning</source>
+        <translation>Early warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="203"/>
+        <source>Reports</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>● Online</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>○ Offline</source>
         <translation>○ Offline</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>Never synced</source>
         <translation>Never synced</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>Last sync {when}</source>
         <translation>Last sync {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>{count} changes waiting</source>
         <translation>{count} changes waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>About FieldCollect</source>
         <translation>About FieldCollect</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>FieldCollect {version}
 Offline-first field collection.</source>
         <translation>FieldCollect {version}
 Offline-first field collection.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>FieldCollect</source>
         <translation>FieldCollect</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>FieldCollect — {name} ({role})</source>
         <translation>FieldCollect — {name} ({role})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>System language</source>
         <translation>System language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>&amp;About FieldCollect</source>
         <translation>&amp;About FieldCollect</translation>
     </message>
@@ -1058,58 +1913,58 @@ Offline-first field collection.</translation>
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../ui/views/map_view.py" line="145"/>
-        <location filename="../../ui/views/map_view.py" line="328"/>
+        <location filename="../../ui/views/map_view.py" line="150"/>
+        <location filename="../../ui/views/map_view.py" line="374"/>
         <source>Tier {tier}</source>
         <translation>Tier {tier}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/map_view.py" line="150"/>
+        <location filename="../../ui/views/map_view.py" line="155"/>
         <source>Route</source>
         <translation>Route</translation>
     </message>
     <message>
-        <location filename="../../ui/views/map_view.py" line="327"/>
+        <location filename="../../ui/views/map_view.py" line="373"/>
         <source>Outstanding {amount}</source>
         <translation>Outstanding {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/map_view.py" line="329"/>
+        <location filename="../../ui/views/map_view.py" line="375"/>
         <source>Stop {number}</source>
         <translation>Stop {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/map_view.py" line="339"/>
+        <location filename="../../ui/views/map_view.py" line="385"/>
         <source>Loading the map…</source>
         <translation>Loading the map…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/map_view.py" line="344"/>
+        <location filename="../../ui/views/map_view.py" line="390"/>
         <source>The map could not be shown.</source>
         <translation>The map could not be shown.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/map_view.py" line="347"/>
+        <location filename="../../ui/views/map_view.py" line="393"/>
         <source>{cases} cases on the map · {stops} stops on the route of {day}</source>
         <translation>{cases} cases on the map · {stops} stops on the route of {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/map_view.py" line="351"/>
+        <location filename="../../ui/views/map_view.py" line="397"/>
         <source>{count} cases without a known location</source>
         <translation>{count} cases without a known location</translation>
     </message>
     <message>
-        <location filename="../../ui/views/map_view.py" line="355"/>
+        <location filename="../../ui/views/map_view.py" line="401"/>
         <source>{count} visits without a known location are not on the route</source>
         <translation>{count} visits without a known location are not on the route</translation>
     </message>
     <message>
-        <location filename="../../ui/views/map_view.py" line="362"/>
+        <location filename="../../ui/views/map_view.py" line="408"/>
         <source>No map tiles are set: cases and the route are drawn on a plain background.</source>
         <translation>No map tiles are set: cases and the route are drawn on a plain background.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/map_view.py" line="370"/>
+        <location filename="../../ui/views/map_view.py" line="416"/>
         <source>Reload</source>
         <translation>Reload</translation>
     </message>
@@ -1529,49 +2384,243 @@ Offline-first field collection.</translation>
     </message>
 </context>
 <context>
+    <name>ReportsView</name>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="184"/>
+        <source>All teams</source>
+        <translation>All teams</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="188"/>
+        <source>All collectors</source>
+        <translation>All collectors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="226"/>
+        <source>Recovered</source>
+        <translation>Recovered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="230"/>
+        <source>Recovery rate</source>
+        <translation>Recovery rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="234"/>
+        <source>Promises kept</source>
+        <translation>Promises kept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="238"/>
+        <source>Contact success</source>
+        <translation>Contact success</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="242"/>
+        <location filename="../../ui/views/lead/reports_view.py" line="331"/>
+        <source>Travel cost</source>
+        <translation>Travel cost</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="246"/>
+        <source>Cost per yuan recovered</source>
+        <translation>Cost per yuan recovered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="270"/>
+        <source>Cases by age at each month end</source>
+        <translation>Cases by age at each month end</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="291"/>
+        <source>Completed visits per collector per day</source>
+        <translation>Completed visits per collector per day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="294"/>
+        <source>Visits a day</source>
+        <translation>Visits a day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="306"/>
+        <source>Contacts by outcome (success {rate})</source>
+        <translation>Contacts by outcome (success {rate})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="324"/>
+        <source>Travel cost per collector (yuan)</source>
+        <translation>Travel cost per collector (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="326"/>
+        <source>Travel cost per collector: no planned route in the period</source>
+        <translation>Travel cost per collector: no planned route in the period</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="371"/>
+        <source>Roll rates need two month ends in the period.</source>
+        <translation>Roll rates need two month ends in the period.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="381"/>
+        <source>Roll rates from {start} to {end}</source>
+        <translation>Roll rates from {start} to {end}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="389"/>
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="408"/>
+        <source>From \ to</source>
+        <translation>From \ to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="439"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="441"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="445"/>
+        <source>Export the report</source>
+        <translation>Export the report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="457"/>
+        <source>Report written to {path}</source>
+        <translation>Report written to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="465"/>
+        <source>Reports</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="466"/>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="467"/>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="468"/>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="469"/>
+        <source>Export XLSX</source>
+        <translation>Export XLSX</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="470"/>
+        <source>Export PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="23"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="32"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="24"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="33"/>
         <source>Contact rules</source>
         <translation>Contact rules</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="25"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="34"/>
         <source>Days of grace before a promise counts as broken</source>
         <translation>Days of grace before a promise counts as broken</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="28"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="37"/>
         <source>Sync automatically when the server is reachable</source>
         <translation>Sync automatically when the server is reachable</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="33"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="40"/>
+        <source>Lock after this many idle minutes (0: never)</source>
+        <translation>Lock after this many idle minutes (0: never)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="43"/>
+        <source>Largest attachment file synced (MB)</source>
+        <translation>Largest attachment file synced (MB)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="44"/>
+        <source>Travel cost per km (yuan)</source>
+        <translation>Travel cost per km (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="45"/>
+        <source>Collector&apos;s hourly rate (yuan)</source>
+        <translation>Collector&apos;s hourly rate (yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="46"/>
+        <source>Map background</source>
+        <translation>Map background</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="47"/>
+        <source>Online map tiles (URL with {z}, {x} and {y})</source>
+        <translation>Online map tiles (URL with {z}, {x} and {y})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="50"/>
+        <source>Offline map tiles (.mbtiles file)</source>
+        <translation>Offline map tiles (.mbtiles file)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="53"/>
         <source>System language</source>
         <translation>System language</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="36"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="56"/>
         <source>China (CN): 08:00–22:00, 6 unanswered calls a day</source>
         <translation>China (CN): 08:00–22:00, 6 unanswered calls a day</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="37"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="57"/>
         <source>United States (US): 08:00–21:00, 7 calls in 7 days</source>
         <translation>United States (US): 08:00–21:00, 7 calls in 7 days</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="38"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="58"/>
         <source>United Kingdom (UK): 08:00–21:00</source>
         <translation>United Kingdom (UK): 08:00–21:00</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="52"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="59"/>
+        <source>None: markers and routes on a plain background</source>
+        <translation>None: markers and routes on a plain background</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="60"/>
+        <source>Online tiles</source>
+        <translation>Online tiles</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="61"/>
+        <source>Offline tiles from an .mbtiles file</source>
+        <translation>Offline tiles from an .mbtiles file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="122"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -1635,244 +2684,586 @@ Offline-first field collection.</translation>
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="207"/>
+        <location filename="../../ui/views/sync_view.py" line="334"/>
         <source>No central database yet: log in to sync</source>
         <translation>No central database yet: log in to sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="211"/>
+        <location filename="../../ui/views/sync_view.py" line="338"/>
         <source>The demo&apos;s embedded central database ({url})</source>
         <translation>The demo&apos;s embedded central database ({url})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="218"/>
+        <location filename="../../ui/views/sync_view.py" line="345"/>
         <source>Reachable</source>
         <translation>Reachable</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="220"/>
+        <location filename="../../ui/views/sync_view.py" line="347"/>
         <source>Not reachable (offline)</source>
         <translation>Not reachable (offline)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="223"/>
+        <location filename="../../ui/views/sync_view.py" line="350"/>
         <source>{count} changes</source>
         <translation>{count} changes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="230"/>
+        <location filename="../../ui/views/sync_view.py" line="357"/>
         <source>Never</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="112"/>
-        <location filename="../../ui/views/sync_view.py" line="235"/>
+        <location filename="../../ui/views/sync_view.py" line="158"/>
+        <location filename="../../ui/views/sync_view.py" line="362"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="113"/>
+        <location filename="../../ui/views/sync_view.py" line="40"/>
+        <source>Did not finish</source>
+        <translation>Did not finish</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="41"/>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="42"/>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="43"/>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="159"/>
         <source>Password for the central database (kept for this session only):</source>
         <translation>Password for the central database (kept for this session only):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="124"/>
-        <location filename="../../ui/views/sync_view.py" line="151"/>
+        <location filename="../../ui/views/sync_view.py" line="172"/>
+        <location filename="../../ui/views/sync_view.py" line="223"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="145"/>
+        <location filename="../../ui/views/sync_view.py" line="198"/>
+        <source>Cancelling… the sync stops after the batch it is on.</source>
+        <translation>Cancelling… the sync stops after the batch it is on.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="217"/>
         <source>Sending changes: {done} of {total}</source>
         <translation>Sending changes: {done} of {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="146"/>
+        <location filename="../../ui/views/sync_view.py" line="218"/>
         <source>Receiving: {done} of {total} rows</source>
         <translation>Receiving: {done} of {total} rows</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="147"/>
+        <location filename="../../ui/views/sync_view.py" line="219"/>
         <source>Receiving cases: {done} of {total}</source>
         <translation>Receiving cases: {done} of {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="148"/>
+        <location filename="../../ui/views/sync_view.py" line="220"/>
         <source>Finishing…</source>
         <translation>Finishing…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="161"/>
+        <location filename="../../ui/views/sync_view.py" line="236"/>
+        <source>Sync cancelled: {pushed} changes sent, {pulled} rows received. The rest stays queued for the next sync.</source>
+        <translation>Sync cancelled: {pushed} changes sent, {pulled} rows received. The rest stays queued for the next sync.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="245"/>
         <source>Synced: {pushed} changes sent, {pulled} rows received, {refused} refused, {granted} cases added, {removed} cases removed.</source>
         <translation>Synced: {pushed} changes sent, {pulled} rows received, {refused} refused, {granted} cases added, {removed} cases removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="183"/>
+        <location filename="../../ui/views/sync_view.py" line="263"/>
         <source>Not synced: {reason}. Every change stays queued.</source>
         <translation>Not synced: {reason}. Every change stays queued.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="236"/>
+        <location filename="../../ui/views/sync_view.py" line="284"/>
+        <source>&amp;Conflicts ({count})</source>
+        <translation>&amp;Conflicts ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="363"/>
         <source>Central database</source>
         <translation>Central database</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="237"/>
+        <location filename="../../ui/views/sync_view.py" line="364"/>
         <source>Connection</source>
         <translation>Connection</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="238"/>
+        <location filename="../../ui/views/sync_view.py" line="365"/>
         <source>Waiting to be sent</source>
         <translation>Waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="239"/>
+        <location filename="../../ui/views/sync_view.py" line="366"/>
         <source>Last sync</source>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="240"/>
+        <location filename="../../ui/views/sync_view.py" line="367"/>
         <source>&amp;Sync now</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="242"/>
+        <location filename="../../ui/views/sync_view.py" line="368"/>
+        <source>Ca&amp;ncel</source>
+        <translation>Ca&amp;ncel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="369"/>
+        <source>Sync log</source>
+        <translation>Sync log</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="372"/>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="373"/>
+        <source>Ended</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="374"/>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="375"/>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="376"/>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="377"/>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="378"/>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="384"/>
         <source>Everything you record is saved on this laptop at once and waits here until the next sync. A change the central database refuses is kept below, never dropped.</source>
         <translation>Everything you record is saved on this laptop at once and waits here until the next sync. A change the central database refuses is kept below, never dropped.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="249"/>
+        <location filename="../../ui/views/sync_view.py" line="391"/>
         <source>Changes the central database refused</source>
         <translation>Changes the central database refused</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="253"/>
+        <location filename="../../ui/views/sync_view.py" line="395"/>
         <source>Table</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="254"/>
+        <location filename="../../ui/views/sync_view.py" line="396"/>
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="255"/>
+        <location filename="../../ui/views/sync_view.py" line="397"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
 </context>
 <context>
-    <name>TodayView</name>
+    <name>TeamBoardView</name>
     <message>
-        <location filename="../../ui/views/today_view.py" line="121"/>
-        <source>{start}–{end}</source>
-        <translation>{start}–{end}</translation>
+        <location filename="../../ui/views/lead/team_board_view.py" line="43"/>
+        <source>Check-out overdue</source>
+        <translation>Check-out overdue</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="132"/>
-        <source>{check_in} – {check_out}</source>
-        <translation>{check_in} – {check_out}</translation>
+        <location filename="../../ui/views/lead/team_board_view.py" line="44"/>
+        <source>Flagged address</source>
+        <translation>Flagged address</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="169"/>
-        <source>Check in</source>
-        <translation>Check in</translation>
+        <location filename="../../ui/views/lead/team_board_view.py" line="242"/>
+        <source>Stop {number} · {time}</source>
+        <translation>Stop {number} · {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="180"/>
-        <source>Place picked on the map: {lat}, {lon}. Your next check-in uses it.</source>
-        <translation>Place picked on the map: {lat}, {lon}. Your next check-in uses it.</translation>
+        <location filename="../../ui/views/lead/team_board_view.py" line="252"/>
+        <source>Planned route of {name}: {count} stops</source>
+        <translation>Planned route of {name}: {count} stops</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="197"/>
-        <source>Where are you?</source>
-        <translation>Where are you?</translation>
+        <location filename="../../ui/views/lead/team_board_view.py" line="258"/>
+        <source>Choose a collector to see his route.</source>
+        <translation>Choose a collector to see his route.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="198"/>
-        <source>Where are you? Your position {lat}, {lon} is recorded too.</source>
-        <translation>Where are you? Your position {lat}, {lon} is recorded too.</translation>
+        <location filename="../../ui/views/lead/team_board_view.py" line="273"/>
+        <source>Alert</source>
+        <translation>Alert</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="268"/>
-        <source>Route planned: {stops} stops, {km} km, {minutes} minutes on the road, home at {back}, about {cost} yuan.</source>
-        <translation>Route planned: {stops} stops, {km} km, {minutes} minutes on the road, home at {back}, about {cost} yuan.</translation>
+        <location filename="../../ui/views/lead/team_board_view.py" line="278"/>
+        <location filename="../../ui/views/lead/team_board_view.py" line="298"/>
+        <source>Collector</source>
+        <translation>Collector</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="283"/>
-        <source>{borrower} is left out: {reason}</source>
-        <translation>{borrower} is left out: {reason}</translation>
+        <location filename="../../ui/views/lead/team_board_view.py" line="282"/>
+        <source>Case</source>
+        <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="309"/>
-        <source>Today&apos;s visits</source>
-        <translation>Today&apos;s visits</translation>
+        <location filename="../../ui/views/lead/team_board_view.py" line="285"/>
+        <source>Since</source>
+        <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="310"/>
-        <source>Plan the &amp;route</source>
-        <translation>Plan the &amp;route</translation>
+        <location filename="../../ui/views/lead/team_board_view.py" line="287"/>
+        <source>Detail</source>
+        <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="313"/>
-        <source>Stop</source>
-        <translation>Stop</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/today_view.py" line="314"/>
-        <source>Time window</source>
-        <translation>Time window</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/today_view.py" line="315"/>
-        <source>Borrower</source>
-        <translation>Borrower</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/today_view.py" line="316"/>
-        <source>Loan ref</source>
-        <translation>Loan ref</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/today_view.py" line="317"/>
+        <location filename="../../ui/views/lead/team_board_view.py" line="290"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="318"/>
+        <location filename="../../ui/views/lead/team_board_view.py" line="302"/>
+        <source>Planned</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/team_board_view.py" line="307"/>
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/team_board_view.py" line="312"/>
+        <source>Checked in</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/team_board_view.py" line="315"/>
+        <source>Alerts</source>
+        <translation>Alerts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/team_board_view.py" line="330"/>
+        <source>{minutes} min past the planned end</source>
+        <translation>{minutes} min past the planned end</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/team_board_view.py" line="333"/>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/team_board_view.py" line="341"/>
+        <source>{place} since {time}</source>
+        <translation>{place} since {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/team_board_view.py" line="348"/>
+        <source>Team board</source>
+        <translation>Team board</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/team_board_view.py" line="351"/>
+        <source>Team board — {team}, {day}</source>
+        <translation>Team board — {team}, {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/team_board_view.py" line="356"/>
+        <source>Updated {time}; read again every minute and after each sync.</source>
+        <translation>Updated {time}; read again every minute and after each sync.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/team_board_view.py" line="361"/>
+        <source>Safety alerts: {count}</source>
+        <translation>Safety alerts: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/team_board_view.py" line="365"/>
+        <source>No safety alert</source>
+        <translation>No safety alert</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/team_board_view.py" line="370"/>
+        <source>Alert when a check-out is late by more than</source>
+        <translation>Alert when a check-out is late by more than</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/team_board_view.py" line="374"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/team_board_view.py" line="375"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="224"/>
+        <source>{start}–{end}</source>
+        <translation>{start}–{end}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="232"/>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="241"/>
+        <source>{check_in} – {check_out}</source>
+        <translation>{check_in} – {check_out}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="259"/>
+        <source>Locked: the stop keeps its time when the route is planned again</source>
+        <translation>Locked: the stop keeps its time when the route is planned again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="274"/>
+        <source>{stops} stops · {km} km · {minutes} minutes on the road · home at {back} · about {cost} yuan</source>
+        <translation>{stops} stops · {km} km · {minutes} minutes on the road · home at {back} · about {cost} yuan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="286"/>
+        <source>{count} stops miss their time window</source>
+        <translation>{count} stops miss their time window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="290"/>
+        <source>home after the end of your shift</source>
+        <translation>home after the end of your shift</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="313"/>
+        <source>Only a planned visit with a known address can be moved.</source>
+        <translation>Only a planned visit with a known address can be moved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="373"/>
+        <source>route-{day}.pdf</source>
+        <translation>route-{day}.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="378"/>
+        <source>Save the route sheet</source>
+        <translation>Save the route sheet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="380"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="393"/>
+        <source>Route sheet of {stops} stops saved to {file}</source>
+        <translation>Route sheet of {stops} stops saved to {file}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="423"/>
+        <source>Check in</source>
+        <translation>Check in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="434"/>
+        <source>Place picked on the map: {lat}, {lon}. Your next check-in uses it.</source>
+        <translation>Place picked on the map: {lat}, {lon}. Your next check-in uses it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="451"/>
+        <source>Where are you?</source>
+        <translation>Where are you?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="452"/>
+        <source>Where are you? Your position {lat}, {lon} is recorded too.</source>
+        <translation>Where are you? Your position {lat}, {lon} is recorded too.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="522"/>
+        <source>Route planned: {stops} stops, {km} km, {minutes} minutes on the road, home at {back}, about {cost} yuan.</source>
+        <translation>Route planned: {stops} stops, {km} km, {minutes} minutes on the road, home at {back}, about {cost} yuan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="537"/>
+        <source>{borrower} is left out: {reason}</source>
+        <translation>{borrower} is left out: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="563"/>
+        <source>Today&apos;s visits</source>
+        <translation>Today&apos;s visits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="564"/>
+        <source>Plan the &amp;route</source>
+        <translation>Plan the &amp;route</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="565"/>
+        <source>&amp;Print route sheet…</source>
+        <translation>&amp;Print route sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="568"/>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="569"/>
+        <source>Time window</source>
+        <translation>Time window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="570"/>
+        <source>Arrival</source>
+        <translation>Arrival</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="571"/>
+        <source>Wait</source>
+        <translation>Wait</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="572"/>
+        <source>Borrower</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="573"/>
+        <source>Loan ref</source>
+        <translation>Loan ref</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="574"/>
+        <source>Address</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="575"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="319"/>
+        <location filename="../../ui/views/today_view.py" line="576"/>
         <source>Checked in – out</source>
         <translation>Checked in – out</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="322"/>
+        <location filename="../../ui/views/today_view.py" line="577"/>
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="581"/>
+        <source>Drag a stop to another place (or press Ctrl+Up, Ctrl+Down) to change the order of the route</source>
+        <translation>Drag a stop to another place (or press Ctrl+Up, Ctrl+Down) to change the order of the route</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="587"/>
+        <source>Move the stop up</source>
+        <translation>Move the stop up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="588"/>
+        <source>Move the stop down</source>
+        <translation>Move the stop down</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="589"/>
         <source>Check &amp;in</source>
         <translation>Check &amp;in</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="323"/>
+        <location filename="../../ui/views/today_view.py" line="590"/>
         <source>Check ou&amp;t</source>
         <translation>Check ou&amp;t</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="324"/>
+        <location filename="../../ui/views/today_view.py" line="591"/>
         <source>Record &amp;outcome…</source>
         <translation>Record &amp;outcome…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="325"/>
+        <location filename="../../ui/views/today_view.py" line="592"/>
         <source>Open &amp;case</source>
         <translation>Open &amp;case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="327"/>
+        <location filename="../../ui/views/today_view.py" line="594"/>
         <source>No visits planned for this day</source>
         <translation>No visits planned for this day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="606"/>
+        <source>{minutes} min after its time window</source>
+        <translation>{minutes} min after its time window</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="610"/>
+        <source>no time today is allowed for this visit</source>
+        <translation>no time today is allowed for this visit</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspacePasswordDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/workspace_password_dialog.py" line="64"/>
+        <source>Open workspace</source>
+        <translation>Open workspace</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workspace_password_dialog.py" line="67"/>
+        <source>This workspace in {folder} is encrypted with your password, because this computer has no keyring to keep its key. Enter your password to open it; it is kept for this session only, for syncing.</source>
+        <translation>This workspace in {folder} is encrypted with your password, because this computer has no keyring to keep its key. Enter your password to open it; it is kept for this session only, for syncing.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workspace_password_dialog.py" line="72"/>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workspace_password_dialog.py" line="73"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workspace_password_dialog.py" line="74"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workspace_password_dialog.py" line="80"/>
+        <source>Wrong password. Try again.</source>
+        <translation>Wrong password. Try again.</translation>
     </message>
 </context>
 </TS>

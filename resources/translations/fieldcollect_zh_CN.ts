@@ -4,182 +4,218 @@
 <context>
     <name>AgreementsView</name>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="51"/>
+        <location filename="../../ui/views/agreements_view.py" line="56"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="52"/>
+        <location filename="../../ui/views/agreements_view.py" line="57"/>
         <source>Awaiting approval</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="53"/>
+        <location filename="../../ui/views/agreements_view.py" line="58"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="54"/>
+        <location filename="../../ui/views/agreements_view.py" line="59"/>
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="55"/>
+        <location filename="../../ui/views/agreements_view.py" line="60"/>
         <source>Signed</source>
         <translation>已签署</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="56"/>
+        <location filename="../../ui/views/agreements_view.py" line="61"/>
         <source>Signed, in force</source>
         <translation>已签署，执行中</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="57"/>
+        <location filename="../../ui/views/agreements_view.py" line="62"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="58"/>
+        <location filename="../../ui/views/agreements_view.py" line="63"/>
         <source>Broken</source>
         <translation>已违约</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="59"/>
+        <location filename="../../ui/views/agreements_view.py" line="64"/>
         <source>Withdrawn</source>
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="214"/>
+        <location filename="../../ui/views/agreements_view.py" line="239"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="216"/>
+        <location filename="../../ui/views/agreements_view.py" line="241"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="329"/>
+        <location filename="../../ui/views/agreements_view.py" line="427"/>
         <source>Repayment agreement {loan_ref}</source>
         <translation>还款协议 {loan_ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="343"/>
+        <location filename="../../ui/views/agreements_view.py" line="418"/>
+        <location filename="../../ui/views/agreements_view.py" line="442"/>
         <source>The stored agreement could not be opened for printing.</source>
         <translation>无法打开已保存的协议进行打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="365"/>
+        <location filename="../../ui/views/agreements_view.py" line="254"/>
+        <source>No plan awaits your decision.</source>
+        <translation>没有等待您审批的还款计划。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="297"/>
+        <source>{borrower} · {loan_ref} · tier {tier} · {days} days past due · {status}</source>
+        <translation>{borrower} · {loan_ref} · {tier}级 · 逾期{days}天 · {status}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="307"/>
+        <source>Owes {outstanding}: principal {principal}, interest {interest}, penalty {penalty}</source>
+        <translation>欠款{outstanding}：本金{principal}，利息{interest}，罚息{penalty}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="316"/>
+        <source>{proposer} proposes to waive {waiver} ({pct}% of interest and penalty): {total} in all, {down} down and {count} instalments</source>
+        <translation>{proposer}提议减免{waiver}（占利息和罚息的{pct}%）：合计{total}，首付款{down}，分{count}期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="331"/>
+        <source>Last contact {when}: {outcome}</source>
+        <translation>最近联系 {when}：{outcome}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="475"/>
         <source>Saved the agreement as {path}</source>
         <translation>协议已保存为 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="378"/>
+        <location filename="../../ui/views/agreements_view.py" line="488"/>
         <source>Save the agreement as PDF</source>
         <translation>将协议保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="380"/>
+        <location filename="../../ui/views/agreements_view.py" line="490"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="407"/>
+        <location filename="../../ui/views/agreements_view.py" line="518"/>
         <source>Plan for {loan_ref} approved; the collector sees it after sync.</source>
         <translation>{loan_ref} 的还款计划已批准；催收员同步后即可看到。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="411"/>
+        <location filename="../../ui/views/agreements_view.py" line="522"/>
         <source>Plan for {loan_ref} rejected; the collector sees it after sync.</source>
         <translation>{loan_ref} 的还款计划已驳回；催收员同步后即可看到。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="422"/>
+        <location filename="../../ui/views/agreements_view.py" line="533"/>
         <source>Reason (the collector sees it):</source>
         <translation>理由（催收员可见）：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="427"/>
+        <location filename="../../ui/views/agreements_view.py" line="538"/>
         <source>Approve the plan</source>
         <translation>批准还款计划</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="432"/>
+        <location filename="../../ui/views/agreements_view.py" line="543"/>
         <source>Reject the plan</source>
         <translation>驳回还款计划</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="440"/>
+        <location filename="../../ui/views/agreements_view.py" line="552"/>
+        <source>Approvals, repayment plans and agreements</source>
+        <translation>审批、还款计划与协议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="554"/>
         <source>Repayment plans and agreements</source>
         <translation>还款计划与协议</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="443"/>
+        <location filename="../../ui/views/agreements_view.py" line="557"/>
+        <source>Only plans awaiting my decision (the approvals queue)</source>
+        <translation>仅显示待我审批的还款计划（审批队列）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/agreements_view.py" line="561"/>
         <source>Borrower</source>
         <translation>借款人</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="444"/>
+        <location filename="../../ui/views/agreements_view.py" line="562"/>
         <source>Loan ref</source>
         <translation>贷款编号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="445"/>
+        <location filename="../../ui/views/agreements_view.py" line="563"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="446"/>
+        <location filename="../../ui/views/agreements_view.py" line="564"/>
         <source>Agreed total (yuan)</source>
         <translation>约定总额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="447"/>
+        <location filename="../../ui/views/agreements_view.py" line="565"/>
         <source>Instalments</source>
         <translation>期数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="448"/>
+        <location filename="../../ui/views/agreements_view.py" line="566"/>
         <source>Needs approval</source>
         <translation>需审批</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="449"/>
+        <location filename="../../ui/views/agreements_view.py" line="567"/>
         <source>Proposed on</source>
         <translation>提出日期</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="452"/>
+        <location filename="../../ui/views/agreements_view.py" line="570"/>
         <source>&amp;Sign…</source>
         <translation>签署(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="453"/>
+        <location filename="../../ui/views/agreements_view.py" line="571"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="454"/>
+        <location filename="../../ui/views/agreements_view.py" line="572"/>
         <source>Save P&amp;DF…</source>
         <translation>保存 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="455"/>
+        <location filename="../../ui/views/agreements_view.py" line="573"/>
         <source>&amp;Approve…</source>
         <translation>批准(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="456"/>
+        <location filename="../../ui/views/agreements_view.py" line="574"/>
         <source>&amp;Reject…</source>
         <translation>驳回(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="457"/>
+        <location filename="../../ui/views/agreements_view.py" line="575"/>
         <source>Open &amp;case</source>
         <translation>打开案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="459"/>
+        <location filename="../../ui/views/agreements_view.py" line="256"/>
         <source>No repayment plans yet. Make one from a case&apos;s detail.</source>
         <translation>还没有还款计划。可在案件详情中新建。</translation>
     </message>
@@ -187,9 +223,220 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../ui/application.py" line="65"/>
+        <location filename="../../ui/application.py" line="85"/>
         <source>FieldCollect cannot start</source>
         <translation>FieldCollect 无法启动</translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentView</name>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="50"/>
+        <source>Loan ref</source>
+        <translation>贷款编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="54"/>
+        <source>Borrower</source>
+        <translation>借款人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="58"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="90"/>
+        <source>Collector</source>
+        <translation>催收员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="60"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="334"/>
+        <source>Unassigned</source>
+        <translation>未分配</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="64"/>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="67"/>
+        <source>Days past due</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="72"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="99"/>
+        <source>Outstanding</source>
+        <translation>欠款金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="77"/>
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="81"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="94"/>
+        <source>Cases</source>
+        <translation>案件数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="104"/>
+        <source>Expected travel</source>
+        <translation>预计路程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="105"/>
+        <source>{km} km</source>
+        <translation>{km} 公里</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="111"/>
+        <source>Open cases after</source>
+        <translation>分配后待处理案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="316"/>
+        <source>{count} cases</source>
+        <translation>{count} 件案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="363"/>
+        <source>Assign {count} cases</source>
+        <translation>分配 {count} 件案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="365"/>
+        <source>Assign selected</source>
+        <translation>分配所选案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="391"/>
+        <source>Central database</source>
+        <translation>中心数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="392"/>
+        <source>Password for the central database (kept for this session only):</source>
+        <translation>中心数据库密码（仅在本次运行中保留）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="411"/>
+        <source>Assigning {count} cases…</source>
+        <translation>正在分配 {count} 件案件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="423"/>
+        <source>Working out an automatic assignment…</source>
+        <translation>正在计算自动分配方案…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="433"/>
+        <source>Assigning automatically…</source>
+        <translation>正在自动分配…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="449"/>
+        <source>{changed} cases given to {name}; {unchanged} were already theirs.</source>
+        <translation>已将 {changed} 件案件分配给 {name}；另有 {unchanged} 件原已由其负责。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="471"/>
+        <source>Something went wrong: {error}</source>
+        <translation>出错了：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="484"/>
+        <source>{count} cases given out automatically.</source>
+        <translation>已自动分配 {count} 件案件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="488"/>
+        <source>No case to give out: every case of the team has a collector.</source>
+        <translation>没有需要分配的案件：团队的每件案件都已有催收员。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="492"/>
+        <source>{count} cases would be given out; expected travel {km} km in all. Apply to assign them.</source>
+        <translation>将分配 {count} 件案件，预计总路程 {km} 公里。点击“应用”即可分配。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="498"/>
+        <source>{count} of them have no known location.</source>
+        <translation>其中 {count} 件没有已知位置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="512"/>
+        <source>Assignment</source>
+        <translation>案件分配</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="516"/>
+        <source>All tiers</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="521"/>
+        <source>All ages</source>
+        <translation>全部账龄</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="526"/>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="539"/>
+        <source>All areas</source>
+        <translation>全部区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="540"/>
+        <source>All collectors</source>
+        <translation>全部催收员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="547"/>
+        <source>Unassigned only</source>
+        <translation>仅显示未分配</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="551"/>
+        <source>Give to:</source>
+        <translation>分配给：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="553"/>
+        <source>Reason (optional)</source>
+        <translation>原因（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="556"/>
+        <source>Rebalance assigned cases too</source>
+        <translation>同时重新平衡已分配的案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="559"/>
+        <source>Propose auto-assignment</source>
+        <translation>生成自动分配方案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="561"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="562"/>
+        <source>Map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="563"/>
+        <source>Auto-assign</source>
+        <translation>自动分配</translation>
     </message>
 </context>
 <context>
@@ -474,6 +721,546 @@
         <location filename="../../ui/views/cases_view.py" line="191"/>
         <source>Search by borrower or loan ref</source>
         <translation>按借款人或贷款编号搜索</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsView</name>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="37"/>
+        <source>Borrower&apos;s phone</source>
+        <translation>借款人电话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="38"/>
+        <source>Borrower&apos;s address</source>
+        <translation>借款人地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="39"/>
+        <location filename="../../ui/views/conflicts_view.py" line="216"/>
+        <source>Borrower</source>
+        <translation>借款人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="40"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="41"/>
+        <source>Visit</source>
+        <translation>上门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="42"/>
+        <source>Repayment plan</source>
+        <translation>还款计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="43"/>
+        <source>Instalment</source>
+        <translation>分期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="44"/>
+        <source>Promise to pay</source>
+        <translation>承诺还款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="47"/>
+        <source>Number</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="48"/>
+        <source>Owner</source>
+        <translation>机主</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="49"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="50"/>
+        <source>Invalid</source>
+        <translation>无效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="51"/>
+        <source>Primary</source>
+        <translation>首选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="52"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="53"/>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="54"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="55"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="130"/>
+        <source>{when}, version {version}</source>
+        <translation>{when}，版本 {version}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="138"/>
+        <source>Arrives with the next sync</source>
+        <translation>下次同步时获取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="172"/>
+        <source>Your value is kept; it is sent with the next sync.</source>
+        <translation>已保留您的值，将在下次同步时发送。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="181"/>
+        <source>The central value is kept on this laptop.</source>
+        <translation>已在本机采用中心数据库的值。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="194"/>
+        <source>Not decided: {reason}</source>
+        <translation>未能处理：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="207"/>
+        <source>Someone changed these records in the central database after you changed them here. Nothing was overwritten: decide for each one which value stays.</source>
+        <translation>您在本机修改这些记录后，有人在中心数据库中也修改了它们。没有任何内容被覆盖：请逐条决定保留哪个值。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="215"/>
+        <source>Loan</source>
+        <translation>贷款编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="217"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="218"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="219"/>
+        <source>My value</source>
+        <translation>我的值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="220"/>
+        <source>Central value</source>
+        <translation>中心数据库的值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="221"/>
+        <source>Changed centrally</source>
+        <translation>中心修改时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="224"/>
+        <source>No conflicts to decide.</source>
+        <translation>没有待处理的冲突。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="225"/>
+        <source>&amp;Keep mine</source>
+        <translation>保留我的(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="227"/>
+        <source>&amp;Take central value</source>
+        <translation>采用中心数据库的值(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="243"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="245"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="270"/>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+</context>
+<context>
+    <name>EarlyWarningView</name>
+    <message>
+        <location filename="../../ui/views/lead/early_warning_view.py" line="33"/>
+        <source>Broken promise</source>
+        <translation>承诺未兑现</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/early_warning_view.py" line="36"/>
+        <source>Missed instalment</source>
+        <translation>分期未还</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/early_warning_view.py" line="39"/>
+        <source>Payments stopped</source>
+        <translation>停止还款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/early_warning_view.py" line="42"/>
+        <source>Tier rise</source>
+        <translation>风险等级上升</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/early_warning_view.py" line="90"/>
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/early_warning_view.py" line="95"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/early_warning_view.py" line="99"/>
+        <source>Borrower</source>
+        <translation>借款人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/early_warning_view.py" line="103"/>
+        <source>Collector</source>
+        <translation>催收员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/early_warning_view.py" line="107"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/early_warning_view.py" line="112"/>
+        <source>Since</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/early_warning_view.py" line="116"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/early_warning_view.py" line="156"/>
+        <source>{total} warnings: {broken} broken promises, {missed} missed instalments, {stopped} payments stopped, {rises} tier rises.</source>
+        <translation>共 {total} 条预警：承诺未兑现 {broken} 条，分期未还 {missed} 条，停止还款 {stopped} 条，风险等级上升 {rises} 条。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/early_warning_view.py" line="176"/>
+        <source>Early warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/early_warning_view.py" line="177"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/early_warning_view.py" line="182"/>
+        <source>All warnings</source>
+        <translation>全部预警</translation>
+    </message>
+</context>
+<context>
+    <name>ImportView</name>
+    <message>
+        <location filename="../../ui/views/lead/import_view.py" line="68"/>
+        <source>Central database</source>
+        <translation>中心数据库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/import_view.py" line="69"/>
+        <source>Password for the central database (kept for this session only):</source>
+        <translation>中心数据库密码（仅在本次运行中保留）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/import_view.py" line="81"/>
+        <source>Last import: {file}, {rows} rows ({created} new, {updated} updated).</source>
+        <translation>上次导入：{file}，共 {rows} 行（新增 {created}，更新 {updated}）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/import_view.py" line="93"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/import_view.py" line="95"/>
+        <source>Bring the overdue portfolio or the payments of the core system into the central database: CSV (UTF-8, UTF-8 with BOM or GBK) or XLSX. Every row is checked first; a file with any problem imports nothing.</source>
+        <translation>将核心系统的逾期资产或还款记录导入中心数据库：支持 CSV（UTF-8、带 BOM 的 UTF-8 或 GBK）或 XLSX。导入前会逐行检查；文件中只要有任何问题，就不会导入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/import_view.py" line="103"/>
+        <source>Case columns: {cases}
+Payment columns: {payments}</source>
+        <translation>案件列：{cases}
+还款列：{payments}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/import_view.py" line="110"/>
+        <source>Import a file…</source>
+        <translation>导入文件…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="43"/>
+        <source>the value is missing</source>
+        <translation>缺少值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="44"/>
+        <source>not an amount: {value}</source>
+        <translation>不是有效金额：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="45"/>
+        <source>the amount is negative: {value}</source>
+        <translation>金额为负数：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="46"/>
+        <source>the amount must be above zero: {value}</source>
+        <translation>金额必须大于零：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="47"/>
+        <source>more than two decimals: {value}</source>
+        <translation>小数超过两位：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="48"/>
+        <source>not a date: {value}</source>
+        <translation>不是有效日期：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="49"/>
+        <source>not a time: {value}</source>
+        <translation>不是有效时间：{value}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="50"/>
+        <source>loan ref {loan_ref} is already in row {first_row}</source>
+        <translation>贷款编号 {loan_ref} 已在第 {first_row} 行出现</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="53"/>
+        <source>no collector is called {username}</source>
+        <translation>没有名为 {username} 的催收员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="54"/>
+        <source>collector {username} is no longer active</source>
+        <translation>催收员 {username} 已停用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="57"/>
+        <source>required column {field} is missing</source>
+        <translation>缺少必填列 {field}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="58"/>
+        <source>no case has loan ref {loan_ref}</source>
+        <translation>没有贷款编号为 {loan_ref} 的案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="124"/>
+        <source>Match columns by their headers</source>
+        <translation>按表头匹配列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="132"/>
+        <source>Choose the file to import</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="134"/>
+        <source>Spreadsheets (*.csv *.xlsx *.xlsm);;All files (*)</source>
+        <translation>电子表格 (*.csv *.xlsx *.xlsm);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="145"/>
+        <source>The file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="147"/>
+        <source>A CSV (UTF-8, UTF-8 with BOM or GBK) or XLSX export of the core system.</source>
+        <translation>核心系统导出的 CSV（UTF-8、带 BOM 的 UTF-8 或 GBK）或 XLSX 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="152"/>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="153"/>
+        <source>It holds:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="154"/>
+        <source>Column mapping:</source>
+        <translation>列映射：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="155"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="156"/>
+        <source>Overdue cases</source>
+        <translation>逾期案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="157"/>
+        <source>Payments</source>
+        <translation>还款记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="196"/>
+        <source>— not imported —</source>
+        <translation>— 不导入 —</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="204"/>
+        <source>No column fills: {fields}. Choose one for each.</source>
+        <translation>以下字段没有对应的列：{fields}。请为每个字段选择一列。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="231"/>
+        <source>Mapping saved as “{name}”.</source>
+        <translation>映射已保存为“{name}”。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="241"/>
+        <source>Save the mapping</source>
+        <translation>保存映射</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="242"/>
+        <source>Name of the mapping:</source>
+        <translation>映射名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="256"/>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="258"/>
+        <source>Which field each column of the file fills.</source>
+        <translation>文件中每一列对应的字段。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="260"/>
+        <source>Save this mapping…</source>
+        <translation>保存此映射…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="266"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="270"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="274"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="276"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="336"/>
+        <source>{count} problems in {rows} rows: nothing will be imported until the file is corrected.</source>
+        <translation>{rows} 行中有 {count} 个问题：修正文件之前不会导入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="346"/>
+        <source>{rows} rows read ({encoding}), no problem: {created} new, {updated} updated, {unchanged} unchanged.</source>
+        <translation>已读取 {rows} 行（{encoding}），没有问题：新增 {created}，更新 {updated}，未变 {unchanged}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="370"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="372"/>
+        <source>Every row is checked; a file with any problem imports nothing.</source>
+        <translation>已逐行检查；文件中只要有任何问题，就不会导入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="395"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="402"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="404"/>
+        <source>All rows are written in one transaction, or none.</source>
+        <translation>所有行在同一事务中写入，要么全部成功，要么全部不写入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="442"/>
+        <source>Import a file</source>
+        <translation>导入文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="467"/>
+        <source>{rows} rows imported in {seconds} s: {created} new, {updated} updated, {unchanged} unchanged.</source>
+        <translation>{seconds} 秒内导入 {rows} 行：新增 {created}，更新 {updated}，未变 {unchanged}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="479"/>
+        <source>{kept} promises kept, {paid} instalments paid, {settled} cases settled.</source>
+        <translation>{kept} 个承诺已兑现，{paid} 期已还款，{settled} 件案件已结清。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="488"/>
+        <source>The workspace could not sync: {error}</source>
+        <translation>工作区无法同步：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="497"/>
+        <source>{count} problems: nothing was imported.</source>
+        <translation>{count} 个问题：未导入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="503"/>
+        <source>The import failed: {error}</source>
+        <translation>导入失败：{error}</translation>
     </message>
 </context>
 <context>
@@ -931,126 +1718,194 @@
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../ui/auto_lock.py" line="83"/>
+        <source>FieldCollect is locked</source>
+        <translation>FieldCollect 已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/auto_lock.py" line="86"/>
+        <source>Locked after a while without use. Enter the password of {user}.</source>
+        <translation>长时间未操作，已锁定。请输入 {user} 的密码。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/auto_lock.py" line="90"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/auto_lock.py" line="94"/>
+        <source>Locked after a while without use. This workspace keeps no password: enter your login name.</source>
+        <translation>长时间未操作，已锁定。此工作区未设置密码：请输入您的登录名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/auto_lock.py" line="98"/>
+        <source>Login name</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/auto_lock.py" line="99"/>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/auto_lock.py" line="101"/>
+        <source>Wrong password. Try again.</source>
+        <translation>密码错误，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/auto_lock.py" line="103"/>
+        <source>Wrong login name. Try again.</source>
+        <translation>登录名错误，请重试。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="40"/>
+        <location filename="../../ui/main_window.py" line="50"/>
         <source>Field collector</source>
         <translation>外访催收员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="41"/>
+        <location filename="../../ui/main_window.py" line="51"/>
         <source>Team lead</source>
         <translation>组长</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="42"/>
+        <location filename="../../ui/main_window.py" line="52"/>
         <source>Administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="105"/>
         <source>Agreements</source>
         <translation>协议</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="92"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>Today</source>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="106"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="209"/>
+        <location filename="../../ui/main_window.py" line="199"/>
+        <source>Team board</source>
+        <translation>团队看板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="200"/>
+        <source>Assignment</source>
+        <translation>案件分配</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="201"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="202"/>
+        <source>Early warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="203"/>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="280"/>
         <source>● Online</source>
         <translation>● 在线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="211"/>
+        <location filename="../../ui/main_window.py" line="282"/>
         <source>○ Offline</source>
         <translation>○ 离线</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>Never synced</source>
         <translation>从未同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>Last sync {when}</source>
         <translation>上次同步 {when}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>{count} changes waiting</source>
         <translation>{count} 项更改待同步</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>About FieldCollect</source>
         <translation>关于 FieldCollect</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>FieldCollect {version}
 Offline-first field collection.</source>
         <translation>FieldCollect {version}
 离线优先的外访催收应用。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>FieldCollect</source>
         <translation>FieldCollect 外访催收</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>FieldCollect — {name} ({role})</source>
         <translation>FieldCollect 外访催收 — {name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>System language</source>
         <translation>跟随系统语言</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>&amp;About FieldCollect</source>
         <translation>关于 FieldCollect(&amp;A)</translation>
     </message>
@@ -1058,58 +1913,58 @@ Offline-first field collection.</source>
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../ui/views/map_view.py" line="145"/>
-        <location filename="../../ui/views/map_view.py" line="328"/>
+        <location filename="../../ui/views/map_view.py" line="150"/>
+        <location filename="../../ui/views/map_view.py" line="374"/>
         <source>Tier {tier}</source>
         <translation>{tier}级</translation>
     </message>
     <message>
-        <location filename="../../ui/views/map_view.py" line="150"/>
+        <location filename="../../ui/views/map_view.py" line="155"/>
         <source>Route</source>
         <translation>路线</translation>
     </message>
     <message>
-        <location filename="../../ui/views/map_view.py" line="327"/>
+        <location filename="../../ui/views/map_view.py" line="373"/>
         <source>Outstanding {amount}</source>
         <translation>欠款 {amount}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/map_view.py" line="329"/>
+        <location filename="../../ui/views/map_view.py" line="375"/>
         <source>Stop {number}</source>
         <translation>第{number}站</translation>
     </message>
     <message>
-        <location filename="../../ui/views/map_view.py" line="339"/>
+        <location filename="../../ui/views/map_view.py" line="385"/>
         <source>Loading the map…</source>
         <translation>正在加载地图…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/map_view.py" line="344"/>
+        <location filename="../../ui/views/map_view.py" line="390"/>
         <source>The map could not be shown.</source>
         <translation>无法显示地图。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/map_view.py" line="347"/>
+        <location filename="../../ui/views/map_view.py" line="393"/>
         <source>{cases} cases on the map · {stops} stops on the route of {day}</source>
         <translation>地图上 {cases} 件案件 · {day} 路线共 {stops} 站</translation>
     </message>
     <message>
-        <location filename="../../ui/views/map_view.py" line="351"/>
+        <location filename="../../ui/views/map_view.py" line="397"/>
         <source>{count} cases without a known location</source>
         <translation>{count} 件案件没有已知位置</translation>
     </message>
     <message>
-        <location filename="../../ui/views/map_view.py" line="355"/>
+        <location filename="../../ui/views/map_view.py" line="401"/>
         <source>{count} visits without a known location are not on the route</source>
         <translation>{count} 次上门没有已知位置，未列入路线</translation>
     </message>
     <message>
-        <location filename="../../ui/views/map_view.py" line="362"/>
+        <location filename="../../ui/views/map_view.py" line="408"/>
         <source>No map tiles are set: cases and the route are drawn on a plain background.</source>
         <translation>未设置地图底图：案件和路线绘制在空白背景上。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/map_view.py" line="370"/>
+        <location filename="../../ui/views/map_view.py" line="416"/>
         <source>Reload</source>
         <translation>重新加载</translation>
     </message>
@@ -1529,49 +2384,243 @@ Offline-first field collection.</source>
     </message>
 </context>
 <context>
+    <name>ReportsView</name>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="184"/>
+        <source>All teams</source>
+        <translation>全部团队</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="188"/>
+        <source>All collectors</source>
+        <translation>全部催收员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="226"/>
+        <source>Recovered</source>
+        <translation>回收金额</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="230"/>
+        <source>Recovery rate</source>
+        <translation>回收率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="234"/>
+        <source>Promises kept</source>
+        <translation>承诺兑现率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="238"/>
+        <source>Contact success</source>
+        <translation>联系成功率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="242"/>
+        <location filename="../../ui/views/lead/reports_view.py" line="331"/>
+        <source>Travel cost</source>
+        <translation>出行成本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="246"/>
+        <source>Cost per yuan recovered</source>
+        <translation>每回收一元的成本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="270"/>
+        <source>Cases by age at each month end</source>
+        <translation>各月末案件账龄分布</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="291"/>
+        <source>Completed visits per collector per day</source>
+        <translation>催收员日均完成上门数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="294"/>
+        <source>Visits a day</source>
+        <translation>日均上门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="306"/>
+        <source>Contacts by outcome (success {rate})</source>
+        <translation>联系结果分布（成功率 {rate}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="324"/>
+        <source>Travel cost per collector (yuan)</source>
+        <translation>催收员出行成本（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="326"/>
+        <source>Travel cost per collector: no planned route in the period</source>
+        <translation>催收员出行成本：统计期间内没有规划的路线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="371"/>
+        <source>Roll rates need two month ends in the period.</source>
+        <translation>计算账龄迁徙率需要统计期间内包含两个月末。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="381"/>
+        <source>Roll rates from {start} to {end}</source>
+        <translation>账龄迁徙率：{start} 至 {end}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="389"/>
+        <source>Closed</source>
+        <translation>已结清</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="408"/>
+        <source>From \ to</source>
+        <translation>原账龄段 \ 新账龄段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="439"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="441"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="445"/>
+        <source>Export the report</source>
+        <translation>导出报表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="457"/>
+        <source>Report written to {path}</source>
+        <translation>报表已保存到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="465"/>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="466"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="467"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="468"/>
+        <source>Show</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="469"/>
+        <source>Export XLSX</source>
+        <translation>导出 XLSX</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/reports_view.py" line="470"/>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="23"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="32"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="24"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="33"/>
         <source>Contact rules</source>
         <translation>联系规则</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="25"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="34"/>
         <source>Days of grace before a promise counts as broken</source>
         <translation>承诺还款宽限天数（超过即视为未兑现）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="28"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="37"/>
         <source>Sync automatically when the server is reachable</source>
         <translation>可连接服务器时自动同步</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="33"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="40"/>
+        <source>Lock after this many idle minutes (0: never)</source>
+        <translation>闲置多少分钟后锁定（0：从不）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="43"/>
+        <source>Largest attachment file synced (MB)</source>
+        <translation>同步附件的最大文件大小（MB）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="44"/>
+        <source>Travel cost per km (yuan)</source>
+        <translation>每公里出行费用（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="45"/>
+        <source>Collector&apos;s hourly rate (yuan)</source>
+        <translation>催收员时薪（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="46"/>
+        <source>Map background</source>
+        <translation>地图底图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="47"/>
+        <source>Online map tiles (URL with {z}, {x} and {y})</source>
+        <translation>在线地图瓦片（URL 含 {z}、{x} 和 {y}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="50"/>
+        <source>Offline map tiles (.mbtiles file)</source>
+        <translation>离线地图瓦片（.mbtiles 文件）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="53"/>
         <source>System language</source>
         <translation>跟随系统语言</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="36"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="56"/>
         <source>China (CN): 08:00–22:00, 6 unanswered calls a day</source>
         <translation>中国（CN）：08:00–22:00，每日未接通来电不超过6次</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="37"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="57"/>
         <source>United States (US): 08:00–21:00, 7 calls in 7 days</source>
         <translation>美国（US）：08:00–21:00，7天内不超过7次来电</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="38"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="58"/>
         <source>United Kingdom (UK): 08:00–21:00</source>
         <translation>英国（UK）：08:00–21:00</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="52"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="59"/>
+        <source>None: markers and routes on a plain background</source>
+        <translation>无：在空白背景上显示标记和路线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="60"/>
+        <source>Online tiles</source>
+        <translation>在线瓦片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="61"/>
+        <source>Offline tiles from an .mbtiles file</source>
+        <translation>来自 .mbtiles 文件的离线瓦片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="122"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1635,244 +2684,586 @@ Offline-first field collection.</source>
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="207"/>
+        <location filename="../../ui/views/sync_view.py" line="334"/>
         <source>No central database yet: log in to sync</source>
         <translation>尚未连接中心数据库：请登录后同步</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="211"/>
+        <location filename="../../ui/views/sync_view.py" line="338"/>
         <source>The demo&apos;s embedded central database ({url})</source>
         <translation>演示用内置中心数据库（{url}）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="218"/>
+        <location filename="../../ui/views/sync_view.py" line="345"/>
         <source>Reachable</source>
         <translation>可连接</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="220"/>
+        <location filename="../../ui/views/sync_view.py" line="347"/>
         <source>Not reachable (offline)</source>
         <translation>无法连接（离线）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="223"/>
+        <location filename="../../ui/views/sync_view.py" line="350"/>
         <source>{count} changes</source>
         <translation>{count} 项更改</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="230"/>
+        <location filename="../../ui/views/sync_view.py" line="357"/>
         <source>Never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="112"/>
-        <location filename="../../ui/views/sync_view.py" line="235"/>
+        <location filename="../../ui/views/sync_view.py" line="158"/>
+        <location filename="../../ui/views/sync_view.py" line="362"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="113"/>
+        <location filename="../../ui/views/sync_view.py" line="40"/>
+        <source>Did not finish</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="41"/>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="42"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="43"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="159"/>
         <source>Password for the central database (kept for this session only):</source>
         <translation>中心数据库密码（仅在本次运行中保留）：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="124"/>
-        <location filename="../../ui/views/sync_view.py" line="151"/>
+        <location filename="../../ui/views/sync_view.py" line="172"/>
+        <location filename="../../ui/views/sync_view.py" line="223"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="145"/>
+        <location filename="../../ui/views/sync_view.py" line="198"/>
+        <source>Cancelling… the sync stops after the batch it is on.</source>
+        <translation>正在取消… 同步将在当前批次完成后停止。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="217"/>
         <source>Sending changes: {done} of {total}</source>
         <translation>正在发送更改：{done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="146"/>
+        <location filename="../../ui/views/sync_view.py" line="218"/>
         <source>Receiving: {done} of {total} rows</source>
         <translation>正在接收：{done}/{total} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="147"/>
+        <location filename="../../ui/views/sync_view.py" line="219"/>
         <source>Receiving cases: {done} of {total}</source>
         <translation>正在接收案件：{done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="148"/>
+        <location filename="../../ui/views/sync_view.py" line="220"/>
         <source>Finishing…</source>
         <translation>即将完成…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="161"/>
+        <location filename="../../ui/views/sync_view.py" line="236"/>
+        <source>Sync cancelled: {pushed} changes sent, {pulled} rows received. The rest stays queued for the next sync.</source>
+        <translation>同步已取消：已发送 {pushed} 项更改，已接收 {pulled} 行。其余内容仍在队列中，等待下次同步。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="245"/>
         <source>Synced: {pushed} changes sent, {pulled} rows received, {refused} refused, {granted} cases added, {removed} cases removed.</source>
         <translation>同步完成：发送 {pushed} 项更改，接收 {pulled} 行，被拒 {refused} 项，新增 {granted} 件案件，移除 {removed} 件案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="183"/>
+        <location filename="../../ui/views/sync_view.py" line="263"/>
         <source>Not synced: {reason}. Every change stays queued.</source>
         <translation>未能同步：{reason}。所有更改仍在队列中。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="236"/>
+        <location filename="../../ui/views/sync_view.py" line="284"/>
+        <source>&amp;Conflicts ({count})</source>
+        <translation>冲突（{count}）(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="363"/>
         <source>Central database</source>
         <translation>中心数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="237"/>
+        <location filename="../../ui/views/sync_view.py" line="364"/>
         <source>Connection</source>
         <translation>连接状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="238"/>
+        <location filename="../../ui/views/sync_view.py" line="365"/>
         <source>Waiting to be sent</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="239"/>
+        <location filename="../../ui/views/sync_view.py" line="366"/>
         <source>Last sync</source>
         <translation>上次同步</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="240"/>
+        <location filename="../../ui/views/sync_view.py" line="367"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="242"/>
+        <location filename="../../ui/views/sync_view.py" line="368"/>
+        <source>Ca&amp;ncel</source>
+        <translation>取消(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="369"/>
+        <source>Sync log</source>
+        <translation>同步日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="372"/>
+        <source>Started</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="373"/>
+        <source>Ended</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="374"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="375"/>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="376"/>
+        <source>Received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="377"/>
+        <source>Refused</source>
+        <translation>被拒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="378"/>
+        <source>Message</source>
+        <translation>信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/sync_view.py" line="384"/>
         <source>Everything you record is saved on this laptop at once and waits here until the next sync. A change the central database refuses is kept below, never dropped.</source>
         <translation>您记录的所有内容都会立即保存在本机，并在此等待下次同步。被中心数据库拒绝的更改会保留在下方，绝不会丢弃。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="249"/>
+        <location filename="../../ui/views/sync_view.py" line="391"/>
         <source>Changes the central database refused</source>
         <translation>被中心数据库拒绝的更改</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="253"/>
+        <location filename="../../ui/views/sync_view.py" line="395"/>
         <source>Table</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="254"/>
+        <location filename="../../ui/views/sync_view.py" line="396"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="255"/>
+        <location filename="../../ui/views/sync_view.py" line="397"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
 </context>
 <context>
-    <name>TodayView</name>
+    <name>TeamBoardView</name>
     <message>
-        <location filename="../../ui/views/today_view.py" line="121"/>
-        <source>{start}–{end}</source>
-        <translation>{start}–{end}</translation>
+        <location filename="../../ui/views/lead/team_board_view.py" line="43"/>
+        <source>Check-out overdue</source>
+        <translation>签退超时</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="132"/>
-        <source>{check_in} – {check_out}</source>
-        <translation>{check_in} – {check_out}</translation>
+        <location filename="../../ui/views/lead/team_board_view.py" line="44"/>
+        <source>Flagged address</source>
+        <translation>风险地址</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="169"/>
-        <source>Check in</source>
-        <translation>签到</translation>
+        <location filename="../../ui/views/lead/team_board_view.py" line="242"/>
+        <source>Stop {number} · {time}</source>
+        <translation>第{number}站 · {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="180"/>
-        <source>Place picked on the map: {lat}, {lon}. Your next check-in uses it.</source>
-        <translation>已在地图上选定位置：{lat}, {lon}。下一次签到将使用该位置。</translation>
+        <location filename="../../ui/views/lead/team_board_view.py" line="252"/>
+        <source>Planned route of {name}: {count} stops</source>
+        <translation>{name}的计划路线：共{count}站</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="197"/>
-        <source>Where are you?</source>
-        <translation>您现在在哪里？</translation>
+        <location filename="../../ui/views/lead/team_board_view.py" line="258"/>
+        <source>Choose a collector to see his route.</source>
+        <translation>选择一名催收员以查看其路线。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="198"/>
-        <source>Where are you? Your position {lat}, {lon} is recorded too.</source>
-        <translation>您现在在哪里？您的位置 {lat}, {lon} 也会一并记录。</translation>
+        <location filename="../../ui/views/lead/team_board_view.py" line="273"/>
+        <source>Alert</source>
+        <translation>警报</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="268"/>
-        <source>Route planned: {stops} stops, {km} km, {minutes} minutes on the road, home at {back}, about {cost} yuan.</source>
-        <translation>路线已规划：{stops}站，{km}公里，路上{minutes}分钟，{back}返回，约{cost}元。</translation>
+        <location filename="../../ui/views/lead/team_board_view.py" line="278"/>
+        <location filename="../../ui/views/lead/team_board_view.py" line="298"/>
+        <source>Collector</source>
+        <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="283"/>
-        <source>{borrower} is left out: {reason}</source>
-        <translation>{borrower}未排入：{reason}</translation>
+        <location filename="../../ui/views/lead/team_board_view.py" line="282"/>
+        <source>Case</source>
+        <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="309"/>
-        <source>Today&apos;s visits</source>
-        <translation>今日上门</translation>
+        <location filename="../../ui/views/lead/team_board_view.py" line="285"/>
+        <source>Since</source>
+        <translation>起始时间</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="310"/>
-        <source>Plan the &amp;route</source>
-        <translation>规划路线(&amp;R)</translation>
+        <location filename="../../ui/views/lead/team_board_view.py" line="287"/>
+        <source>Detail</source>
+        <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="313"/>
-        <source>Stop</source>
-        <translation>站点</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/today_view.py" line="314"/>
-        <source>Time window</source>
-        <translation>时段</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/today_view.py" line="315"/>
-        <source>Borrower</source>
-        <translation>借款人</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/today_view.py" line="316"/>
-        <source>Loan ref</source>
-        <translation>贷款编号</translation>
-    </message>
-    <message>
-        <location filename="../../ui/views/today_view.py" line="317"/>
+        <location filename="../../ui/views/lead/team_board_view.py" line="290"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="318"/>
+        <location filename="../../ui/views/lead/team_board_view.py" line="302"/>
+        <source>Planned</source>
+        <translation>已计划</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/team_board_view.py" line="307"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/team_board_view.py" line="312"/>
+        <source>Checked in</source>
+        <translation>已签到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/team_board_view.py" line="315"/>
+        <source>Alerts</source>
+        <translation>警报数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/team_board_view.py" line="330"/>
+        <source>{minutes} min past the planned end</source>
+        <translation>超过计划结束时间{minutes}分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/team_board_view.py" line="333"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/team_board_view.py" line="341"/>
+        <source>{place} since {time}</source>
+        <translation>{time}起在{place}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/team_board_view.py" line="348"/>
+        <source>Team board</source>
+        <translation>团队看板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/team_board_view.py" line="351"/>
+        <source>Team board — {team}, {day}</source>
+        <translation>团队看板 — {team}，{day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/team_board_view.py" line="356"/>
+        <source>Updated {time}; read again every minute and after each sync.</source>
+        <translation>更新于{time}；每分钟及每次同步后自动刷新。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/team_board_view.py" line="361"/>
+        <source>Safety alerts: {count}</source>
+        <translation>安全警报：{count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/team_board_view.py" line="365"/>
+        <source>No safety alert</source>
+        <translation>无安全警报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/team_board_view.py" line="370"/>
+        <source>Alert when a check-out is late by more than</source>
+        <translation>签退超时报警阈值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/team_board_view.py" line="374"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/team_board_view.py" line="375"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="224"/>
+        <source>{start}–{end}</source>
+        <translation>{start}–{end}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="232"/>
+        <source>{minutes} min</source>
+        <translation>{minutes}分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="241"/>
+        <source>{check_in} – {check_out}</source>
+        <translation>{check_in} – {check_out}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="259"/>
+        <source>Locked: the stop keeps its time when the route is planned again</source>
+        <translation>已锁定：重新规划路线时该站保持原定时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="274"/>
+        <source>{stops} stops · {km} km · {minutes} minutes on the road · home at {back} · about {cost} yuan</source>
+        <translation>{stops}站 · {km}公里 · 路上{minutes}分钟 · {back}返回 · 约{cost}元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="286"/>
+        <source>{count} stops miss their time window</source>
+        <translation>{count}站超出约定时段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="290"/>
+        <source>home after the end of your shift</source>
+        <translation>返回时已超出工作时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="313"/>
+        <source>Only a planned visit with a known address can be moved.</source>
+        <translation>只有地址位置已知的已计划上门才能移动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="373"/>
+        <source>route-{day}.pdf</source>
+        <translation>路线单-{day}.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="378"/>
+        <source>Save the route sheet</source>
+        <translation>保存路线单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="380"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="393"/>
+        <source>Route sheet of {stops} stops saved to {file}</source>
+        <translation>{stops}站的路线单已保存至 {file}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="423"/>
+        <source>Check in</source>
+        <translation>签到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="434"/>
+        <source>Place picked on the map: {lat}, {lon}. Your next check-in uses it.</source>
+        <translation>已在地图上选定位置：{lat}, {lon}。下一次签到将使用该位置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="451"/>
+        <source>Where are you?</source>
+        <translation>您现在在哪里？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="452"/>
+        <source>Where are you? Your position {lat}, {lon} is recorded too.</source>
+        <translation>您现在在哪里？您的位置 {lat}, {lon} 也会一并记录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="522"/>
+        <source>Route planned: {stops} stops, {km} km, {minutes} minutes on the road, home at {back}, about {cost} yuan.</source>
+        <translation>路线已规划：{stops}站，{km}公里，路上{minutes}分钟，{back}返回，约{cost}元。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="537"/>
+        <source>{borrower} is left out: {reason}</source>
+        <translation>{borrower}未排入：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="563"/>
+        <source>Today&apos;s visits</source>
+        <translation>今日上门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="564"/>
+        <source>Plan the &amp;route</source>
+        <translation>规划路线(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="565"/>
+        <source>&amp;Print route sheet…</source>
+        <translation>打印路线单(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="568"/>
+        <source>Stop</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="569"/>
+        <source>Time window</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="570"/>
+        <source>Arrival</source>
+        <translation>到达时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="571"/>
+        <source>Wait</source>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="572"/>
+        <source>Borrower</source>
+        <translation>借款人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="573"/>
+        <source>Loan ref</source>
+        <translation>贷款编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="574"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="575"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="319"/>
+        <location filename="../../ui/views/today_view.py" line="576"/>
         <source>Checked in – out</source>
         <translation>签到 – 签退</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="322"/>
+        <location filename="../../ui/views/today_view.py" line="577"/>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="581"/>
+        <source>Drag a stop to another place (or press Ctrl+Up, Ctrl+Down) to change the order of the route</source>
+        <translation>拖动站点到其他位置（或按 Ctrl+Up、Ctrl+Down）以调整路线顺序</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="587"/>
+        <source>Move the stop up</source>
+        <translation>上移站点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="588"/>
+        <source>Move the stop down</source>
+        <translation>下移站点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="589"/>
         <source>Check &amp;in</source>
         <translation>签到(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="323"/>
+        <location filename="../../ui/views/today_view.py" line="590"/>
         <source>Check ou&amp;t</source>
         <translation>签退(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="324"/>
+        <location filename="../../ui/views/today_view.py" line="591"/>
         <source>Record &amp;outcome…</source>
         <translation>记录结果(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="325"/>
+        <location filename="../../ui/views/today_view.py" line="592"/>
         <source>Open &amp;case</source>
         <translation>打开案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="327"/>
+        <location filename="../../ui/views/today_view.py" line="594"/>
         <source>No visits planned for this day</source>
         <translation>这一天没有计划的上门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="606"/>
+        <source>{minutes} min after its time window</source>
+        <translation>晚于约定时段{minutes}分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="610"/>
+        <source>no time today is allowed for this visit</source>
+        <translation>今天没有可用于此次上门的时段</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspacePasswordDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/workspace_password_dialog.py" line="64"/>
+        <source>Open workspace</source>
+        <translation>打开工作区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workspace_password_dialog.py" line="67"/>
+        <source>This workspace in {folder} is encrypted with your password, because this computer has no keyring to keep its key. Enter your password to open it; it is kept for this session only, for syncing.</source>
+        <translation>由于本机没有可保存密钥的系统密钥环，{folder} 中的工作区已使用您的密码加密。请输入密码以打开；密码仅在本次运行中保留，用于同步。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workspace_password_dialog.py" line="72"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workspace_password_dialog.py" line="73"/>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workspace_password_dialog.py" line="74"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/workspace_password_dialog.py" line="80"/>
+        <source>Wrong password. Try again.</source>
+        <translation>密码错误，请重试。</translation>
     </message>
 </context>
 </TS>
