@@ -61,6 +61,9 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("map_tiles", str, "none", "Map background", ("none", "online", "mbtiles")),
     SettingSpec("map_tile_url", str, "", "Online map tiles (URL with {z}, {x} and {y})"),
     SettingSpec("map_mbtiles_file", str, "", "Offline map tiles (.mbtiles file)"),
+    # Road travel times for plans from an OSRM server's Table service (empty: straight-line
+    # estimates); when it cannot be reached, plans are made with the estimates and say so.
+    SettingSpec("osrm_url", str, "", "OSRM server for road travel times (URL; empty: estimate)"),
 )
 _BY_KEY = {spec.key: spec for spec in SETTINGS}
 

@@ -46,14 +46,19 @@ class SolverOptions:
 
 
 def solve(
-    problem: route_problem.RouteProblem, options: SolverOptions | None = None
+    problem: route_problem.RouteProblem,
+    options: SolverOptions | None = None,
+    matrix: travel_matrix.TravelMatrix | None = None,
 ) -> route_solution.RouteSolution:
-    """The best plan found for `problem` within `options.seconds`."""
+    """The best plan found for `problem` within `options.seconds`. `matrix`, when given, holds
+    the legs between the places of `travel_matrix.index_places(problem)` (road times from OSRM);
+    otherwise they are computed from `problem.travel`."""
     options = options or SolverOptions()
     started = time.perf_counter()
     deadline = started + options.seconds - OVERHEAD_SECONDS
     places = travel_matrix.index_places(problem)
-    matrix = travel_matrix.build_matrix(problem.travel, places.places)
+    if matrix is None:
+        matrix = travel_matrix.build_matrix(problem.travel, places.places)
     model = integer_model.build_model(problem, matrix, places)
 
     engine = options.engine

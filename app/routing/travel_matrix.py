@@ -2,17 +2,23 @@
 
 Euclidean: plain distance, time = distance / speed. Haversine: great-circle metres times the road
 factor, time in seconds at the given km/h. No rounding here: solver adapters scale and round.
+`road_matrix` asks an OSRM server instead when one is configured, and falls back to haversine
+(saying why) when it cannot answer, so a plan is always made.
 """
 
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from app.routing import osrm
 from app.routing import problem as route_problem
+
+logger = logging.getLogger(__name__)
 
 EARTH_RADIUS_M = 6_371_008.8  # mean Earth radius (IUGG), metres
 
@@ -67,6 +73,65 @@ def build_matrix(
     distances = 2 * EARTH_RADIUS_M * np.arcsin(np.minimum(1.0, np.sqrt(half_chord)))
     distances *= travel.road_factor
     return TravelMatrix(distances=distances, durations=distances / (travel.kmh / 3.6))
+
+
+@dataclass(frozen=True, slots=True)
+class RoadMatrix:
+    """A matrix measured on the roads by OSRM, or estimated when OSRM could not answer.
+
+    Attributes:
+        matrix: the legs (metres and seconds).
+        source: "osrm" when the server measured them, "haversine" when they were estimated.
+        fallback_reason: why OSRM was configured but not used (in words, naming the server);
+            None when it was used or none is configured.
+        estimated_legs: legs OSRM had no route for, estimated by haversine instead.
+    """
+
+    matrix: TravelMatrix
+    source: str
+    fallback_reason: str | None = None
+    estimated_legs: int = 0
+
+    def for_places(
+        self, all_places: Sequence[route_problem.Point], places: Sequence[route_problem.Point]
+    ) -> TravelMatrix:
+        """The legs between `places`, each one of `all_places` (the order this matrix follows)."""
+        where = {point: index for index, point in enumerate(all_places)}
+        rows = np.asarray([where[point] for point in places], dtype=int)
+        return TravelMatrix(
+            distances=self.matrix.distances[np.ix_(rows, rows)],
+            durations=self.matrix.durations[np.ix_(rows, rows)],
+        )
+
+
+def road_matrix(
+    fallback: route_problem.Travel,
+    places: Sequence[route_problem.Point],
+    osrm_url: str = "",
+    profile: str = "driving",
+    *,
+    timeout: float = osrm.TIMEOUT_SECONDS,
+    max_table: int = osrm.MAX_TABLE,
+) -> RoadMatrix:
+    """The legs between `places` ([lon, lat]): from the OSRM server at `osrm_url` with `profile`
+    when one is given, else (or when it cannot answer) estimated with `fallback` (haversine).
+    A leg OSRM has no route for is estimated too. Never raises for the server's sake."""
+    estimate = build_matrix(fallback, places)
+    if not osrm_url.strip() or len(places) < 2:
+        return RoadMatrix(estimate, "haversine")
+    try:
+        table = osrm.fetch_table(
+            osrm_url.strip(), profile, places, timeout=timeout, max_table=max_table
+        )
+    except osrm.OsrmError as exc:
+        logger.warning("planning with straight-line estimates: %s", exc)
+        return RoadMatrix(estimate, "haversine", fallback_reason=str(exc))
+    missing = np.isnan(table.durations) | np.isnan(table.distances)
+    matrix = TravelMatrix(
+        distances=np.where(missing, estimate.distances, table.distances),
+        durations=np.where(missing, estimate.durations, table.durations),
+    )
+    return RoadMatrix(matrix, "osrm", estimated_legs=int(missing.sum()))
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,9 @@ in somewhere that day, the rest of it starts there, when he left (or will leave)
 (app.routing); the order is saved on the visits (queued for sync) and every visit left out gets
 a reason code. An order the collector chooses by hand is timed the same way (app.routing.schedule)
 and warned about, never refused; a locked stop keeps its start time when the day is planned again.
-Times are counted in seconds from midnight of the day in the collector's zone.
+Times are counted in seconds from midnight of the day in the collector's zone. Legs are road
+times from the OSRM server of the settings when one is set (else, or when it cannot answer,
+straight-line estimates; the plan says which).
 """
 
 from __future__ import annotations
@@ -28,8 +30,8 @@ from sqlalchemy.orm import Session
 from app import errors, settings
 from app.documents import route_sheet_pdf
 from app.domain import compliance, vocabulary
+from app.routing import osrm, schedule, solver, travel_matrix
 from app.routing import problem as route_problem
-from app.routing import schedule, solver, travel_matrix
 from app.services.workspace import Workspace
 from app.store import models
 from app.sync import outbox
@@ -37,6 +39,7 @@ from app.sync import outbox
 # Travel in town by e-bike, as most field collectors in Chinese cities do.
 TRAVEL_KMH = 18.0
 ROAD_FACTOR = 1.3
+TRAVEL_MODE = "e-bike"
 VISIT_MINUTES = 30
 SHIFT = (dt.time(8, 30), dt.time(20, 30))
 # A locked stop outranks every other visit: re-planning keeps it before anything else.
@@ -126,6 +129,8 @@ class DayPlan:
         cost: distance × cost per km plus the day's hours × hourly rate, in yuan.
         duty_minutes: from leaving home to coming back, waits and visits included.
         back_after_shift: whether the collector is home only after his shift ends.
+        travel_source: "osrm" when the legs are OSRM's road times, "haversine" when estimated.
+        travel_note: why a configured OSRM server was not used (in words), else None.
     """
 
     day: dt.date
@@ -137,6 +142,8 @@ class DayPlan:
     cost: Decimal
     duty_minutes: int = 0
     back_after_shift: bool = False
+    travel_source: str = "haversine"
+    travel_note: str | None = None
 
     @property
     def warnings(self) -> int:
@@ -173,6 +180,17 @@ class _Rates:
     hourly_rate: Decimal
 
 
+@dataclass(frozen=True, slots=True)
+class _Roads:
+    """The legs between every place of the day (its start, home and the visits' addresses)."""
+
+    places: tuple[tuple[float, float], ...]
+    road: travel_matrix.RoadMatrix
+
+    def matrix(self, places: Sequence[tuple[float, float]]) -> travel_matrix.TravelMatrix:
+        return self.road.for_places(self.places, places)
+
+
 _TRAVEL = route_problem.Travel(
     route_problem.TravelMode.HAVERSINE, kmh=TRAVEL_KMH, road_factor=ROAD_FACTOR
 )
@@ -200,6 +218,23 @@ class DayPlanService:
             return "CN"
         return str(self._preferences.get("compliance_profile"))
 
+    def _osrm_url(self) -> str:
+        if self._preferences is None:
+            return ""
+        return str(self._preferences.get("osrm_url"))
+
+    def _roads(self, context: _Day) -> _Roads:
+        """The day's legs, from OSRM when the settings name a server (asked once per day
+        read), else estimated."""
+        places = tuple(
+            dict.fromkeys(
+                [context.start, context.home]
+                + [c.location for c in context.candidates if c.location is not None]
+            )
+        )
+        profile = osrm.PROFILE_BY_MODE[TRAVEL_MODE]
+        return _Roads(places, travel_matrix.road_matrix(_TRAVEL, places, self._osrm_url(), profile))
+
     def _rates(self) -> _Rates:
         def rate(key: str) -> Decimal:
             if self._preferences is not None:
@@ -215,7 +250,7 @@ class DayPlanService:
         Locked visits keep their start time (when it is still allowed) and are planned first."""
         with self._workspace.session() as session:
             context = self._load(session, day, locked or {})
-            plan = _solve(context, self._seconds, self._rates())
+            plan = _solve(context, self._seconds, self._rates(), self._roads(context))
             _save_order(session, context, [stop.visit_id for stop in plan.stops])
             return plan
 
@@ -229,7 +264,7 @@ class DayPlanService:
                 (c for c in context.candidates if c.visit.route_order is not None),
                 key=lambda c: c.visit.route_order or 0,
             )
-            return _timed(context, ordered, (), self._rates())
+            return _timed(context, ordered, (), self._rates(), self._roads(context))
 
     def reorder(
         self,
@@ -250,7 +285,7 @@ class DayPlanService:
                     f"visit {unknown[0]} is not a planned visit of yours on {day.isoformat()}"
                 )
             ordered = [by_id[visit_id] for visit_id in visit_ids if by_id[visit_id].location]
-            plan = _timed(context, ordered, (), self._rates())
+            plan = _timed(context, ordered, (), self._rates(), self._roads(context))
             _save_order(session, context, [stop.visit_id for stop in plan.stops])
             return plan
 
@@ -269,7 +304,7 @@ class DayPlanService:
                 (c for c in context.candidates if c.visit.route_order is not None),
                 key=lambda c: c.visit.route_order or 0,
             )
-            plan = _timed(context, ordered, (), self._rates())
+            plan = _timed(context, ordered, (), self._rates(), self._roads(context))
             sheet = _route_sheet(session, context, plan, self._rates())
         try:
             route_sheet_pdf.write_route_sheet(sheet, target)
@@ -412,7 +447,7 @@ def _save_order(session: Session, context: _Day, route: Sequence[uuid.UUID]) -> 
             outbox.enqueue(session, candidate.visit, "update")
 
 
-def _solve(context: _Day, seconds: float, rates: _Rates) -> DayPlan:
+def _solve(context: _Day, seconds: float, rates: _Rates, roads: _Roads) -> DayPlan:
     left_out = [
         LeftOutVisit(
             c.visit.id,
@@ -423,7 +458,7 @@ def _solve(context: _Day, seconds: float, rates: _Rates) -> DayPlan:
     ]
     routable = [c for c in context.candidates if c.location is not None and c.window is not None]
     if not routable:
-        return _timed(context, [], left_out, rates)
+        return _timed(context, [], left_out, rates, roads)
     problem = route_problem.RouteProblem(
         travel=_TRAVEL,
         vehicles=(
@@ -447,7 +482,10 @@ def _solve(context: _Day, seconds: float, rates: _Rates) -> DayPlan:
             if c.location is not None and c.window is not None
         ),
     )
-    solution = solver.solve(problem, solver.SolverOptions(seconds=seconds, threads=1))
+    places = travel_matrix.index_places(problem)
+    solution = solver.solve(
+        problem, solver.SolverOptions(seconds=seconds, threads=1), roads.matrix(places.places)
+    )
     for missing in solution.unassigned:
         left_out.append(
             LeftOutVisit(
@@ -457,7 +495,7 @@ def _solve(context: _Day, seconds: float, rates: _Rates) -> DayPlan:
         )
     by_id = {str(c.visit.id): c for c in routable}
     ordered = [by_id[step.job] for route in solution.routes for step in route.steps]
-    return _timed(context, ordered, left_out, rates)
+    return _timed(context, ordered, left_out, rates, roads)
 
 
 def _timed(
@@ -465,12 +503,23 @@ def _timed(
     ordered: Sequence[_Candidate],
     left_out: Sequence[LeftOutVisit],
     rates: _Rates,
+    roads: _Roads,
 ) -> DayPlan:
     """The day of visiting `ordered` (all with a position) in that order, from home and back:
     each visit starts as early as its window allows (app.routing.schedule, as the solver's
     routes are timed), a stop reached too late or never allowed today gets a warning."""
     if not ordered:
-        return DayPlan(context.day, (), tuple(left_out), 0.0, 0, None, Decimal("0.00"))
+        return DayPlan(
+            context.day,
+            (),
+            tuple(left_out),
+            0.0,
+            0,
+            None,
+            Decimal("0.00"),
+            travel_source=roads.road.source,
+            travel_note=roads.road.fallback_reason,
+        )
     problem = route_problem.RouteProblem(
         travel=_TRAVEL,
         vehicles=(
@@ -490,7 +539,7 @@ def _timed(
         ),
     )
     places = travel_matrix.index_places(problem)
-    matrix = travel_matrix.build_matrix(problem.travel, places.places)
+    matrix = roads.matrix(places.places)
     route = schedule.time_route(problem, matrix, places, 0, range(len(problem.jobs)))
 
     def instant(seconds: float) -> dt.datetime:
@@ -544,6 +593,8 @@ def _timed(
         cost=cost,
         duty_minutes=round(route.duration / 60),
         back_after_shift=back > context.shift[1] + 1e-6,
+        travel_source=roads.road.source,
+        travel_note=roads.road.fallback_reason,
     )
 
 

@@ -48,6 +48,9 @@ LABELS = {
         "SettingsDialog", "Online map tiles (URL with {z}, {x} and {y})"
     ),
     "map_mbtiles_file": QT_TRANSLATE_NOOP("SettingsDialog", "Offline map tiles (.mbtiles file)"),
+    "osrm_url": QT_TRANSLATE_NOOP(
+        "SettingsDialog", "OSRM server for road travel times (URL; empty: estimate)"
+    ),
 }
 CHOICES = {
     "system": QT_TRANSLATE_NOOP("SettingsDialog", "System language"),

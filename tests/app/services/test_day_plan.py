@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import socket
 from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pypdf
+import pytest
 from sqlalchemy import select
 
 from app import settings
@@ -17,6 +19,7 @@ from app.services.visits import VisitService
 from app.services.workspace import Workspace
 from app.store import models
 from app.store.local_models import OutboxEntry
+from tests.helpers.osrm_server import fake_osrm, road_metres, road_seconds
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 
@@ -218,3 +221,51 @@ def test_after_a_check_in_the_rest_of_the_day_starts_where_and_when_he_left(
     assert rest.stops[0].arrival - second.arrival >= dt.timedelta(minutes=44)
     again = service.plan_day(day)
     assert again.stops and again.stops[0].arrival >= left
+
+
+def _address_places(workspace: Workspace, visit_ids: list) -> list[tuple[float, float]]:
+    with workspace.session() as session:
+        places = []
+        for visit_id in visit_ids:
+            visit = session.get_one(models.Visit, visit_id)
+            address = session.get_one(models.BorrowerAddress, visit.address_id)
+            places.append((address.lon, address.lat))
+        return places
+
+
+def test_with_an_osrm_server_set_the_day_is_timed_with_its_road_durations(
+    demo_workspace: Workspace, tmp_path: Path
+) -> None:
+    day = dt.date.today()
+    preferences = settings.Preferences(tmp_path / "preferences.json")
+    with fake_osrm() as server:
+        preferences.set("osrm_url", server.url)
+        plan = DayPlanService(demo_workspace, preferences, seconds=0.5).plan_day(day)
+    assert plan.stops and plan.travel_source == "osrm" and plan.travel_note is None
+    assert {request["profile"] for request in server.requests} == {"cycling"}
+    places = _address_places(demo_workspace, [stop.visit_id for stop in plan.stops])
+    for before, after, there, here in zip(
+        plan.stops, plan.stops[1:], places, places[1:], strict=False
+    ):
+        # Each leg takes exactly the server's duration (5 m/s on its road distance), not an
+        # estimate at 18 km/h; its length is the server's distance.
+        assert before.departure is not None
+        leg = (after.arrival - before.departure).total_seconds()
+        assert leg == pytest.approx(road_seconds(there, here), abs=1e-3)
+        assert after.leg_km == round(road_metres(there, here) / 1000, 2)
+
+
+def test_when_the_osrm_server_cannot_be_reached_the_day_is_planned_with_estimates(
+    demo_workspace: Workspace, tmp_path: Path
+) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    preferences = settings.Preferences(tmp_path / "preferences.json")
+    preferences.set("osrm_url", dead)
+    plan = DayPlanService(demo_workspace, preferences, seconds=0.5).plan_day(dt.date.today())
+    estimated = DayPlanService(demo_workspace, seconds=0.5).current_plan(dt.date.today())
+    assert plan.stops, "the collector still gets his day"
+    assert plan.travel_source == "haversine"
+    assert plan.travel_note is not None and dead in plan.travel_note
+    assert plan.distance_km == estimated.distance_km
