@@ -140,6 +140,7 @@ def lead_screens(translations: i18n.Translations, folder: Path, now: dt.datetime
             window.show_screen(view)
             _wait_for_page(loaded)
             window.grab().save(str(OUT / name))
+        _team_plan_dialog(window, now.date() + dt.timedelta(days=1))
         window.show_screen(window.reports_view)
         for _ in range(20):
             QApplication.processEvents()
@@ -163,6 +164,24 @@ def lead_screens(translations: i18n.Translations, folder: Path, now: dt.datetime
         wizard.grab().save(str(OUT / "import_wizard_zh_CN.png"))
         wizard.reject()
         window.close()
+
+
+def _team_plan_dialog(window: MainWindow, day: dt.date) -> None:
+    """The lead's team plan for `day`, proposed (nothing written), with its left-out cases."""
+    dialog = window.assignment_view.open_team_plan()
+    dialog.first_day.setDate(day)
+    dialog.seconds.setValue(1.0)
+    finished: list[object] = []
+    dialog.task.finished.connect(finished.append)
+    dialog.task.failed.connect(finished.append)
+    dialog.propose()
+    deadline = time.monotonic() + 60
+    while not finished and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.05)
+    QApplication.processEvents()
+    dialog.grab().save(str(OUT / "team_plan_zh_CN.png"))
+    dialog.close()
 
 
 if __name__ == "__main__":

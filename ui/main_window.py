@@ -181,7 +181,7 @@ class MainWindow(QMainWindow):
         timing = {"clock": clock} if clock is not None else {}
         today = (lambda: clock().date()) if clock is not None else dt.date.today
         self.team_board_view = TeamBoardView(workspace, **timing)
-        self.assignment_view = AssignmentView(workspace, today=today)
+        self.assignment_view = AssignmentView(workspace, today=today, preferences=self.preferences)
         self.import_view = ImportView(workspace)
         self.early_warning_view = EarlyWarningView(workspace, today=today)
         self.reports_view = ReportsView(workspace, preferences=self.preferences, today=today)

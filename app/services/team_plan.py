@@ -27,11 +27,12 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
+from app import settings
 from app.domain import compliance, vocabulary
+from app.routing import osrm, solver, travel_matrix
 from app.routing import problem as route_problem
 from app.routing import solution as route_solution
-from app.routing import solver
-from app.services import assignment, day_plan, portfolio_import
+from app.services import assignment, day_plan, portfolio_import, team_cases
 from app.store import models
 
 logger = logging.getLogger(__name__)
@@ -39,6 +40,12 @@ logger = logging.getLogger(__name__)
 # Priority of a visit when not every case fits the day: the riskier tier first.
 TIER_PRIORITY = {"A": 80, "B": 60, "C": 40, "D": 20}
 TEAM_PLAN_REASON = "team plan"
+MAX_DAYS = 7  # a week at most: the lead plans the coming days, not the month
+# A day takes a few dozen visits. Routing every open case of a large team for it buys nothing and
+# overflows the engines' whole-number costs (the lead demo's 1,600 cases for 48 places failed in
+# both PyVRP and VROOM): a day is offered this many cases per place, riskiest and nearest first.
+OFFER_PER_PLACE = 4
+UNLIMITED_DAY = 20  # the places counted for a collector without a most-visits limit
 _TRAVEL = route_problem.Travel(
     route_problem.TravelMode.HAVERSINE, kmh=day_plan.TRAVEL_KMH, road_factor=day_plan.ROAD_FACTOR
 )
@@ -91,6 +98,8 @@ class TeamDayPlan:
         left_out: cases no route could take, each with its reason.
         already_planned: loan refs left alone because a visit is already planned for them that day.
         applied: False for a proposal that wrote nothing.
+        travel_source: "osrm" when the legs are OSRM's road times, "haversine" when estimated.
+        travel_note: why a configured OSRM server was not used (in words), else None.
     """
 
     team: str
@@ -99,6 +108,8 @@ class TeamDayPlan:
     left_out: tuple[LeftOutCase, ...]
     already_planned: tuple[str, ...]
     applied: bool
+    travel_source: str = "haversine"
+    travel_note: str | None = None
 
     @property
     def visits(self) -> int:
@@ -128,6 +139,7 @@ class TeamPlanService(assignment.AssignmentService):
         seconds: float = solver.DEFAULT_SECONDS,
         by_username: str | None = None,
         apply: bool = True,
+        osrm_url: str = "",
     ) -> tuple[TeamDayPlan, ...]:
         """Plan `days` days from `first_day`, one after another: what a day cannot take is
         offered to the next. A case goes to a day its borrower is available (his preferred days,
@@ -145,6 +157,7 @@ class TeamPlanService(assignment.AssignmentService):
                 seconds=seconds,
                 by_username=by_username,
                 apply=apply,
+                osrm_url=osrm_url,
             )
             plans.append(plan)
             # Cases with no position never fit; the others that did not fit try the next day.
@@ -166,10 +179,12 @@ class TeamPlanService(assignment.AssignmentService):
         seconds: float = solver.DEFAULT_SECONDS,
         by_username: str | None = None,
         apply: bool = True,
+        osrm_url: str = "",
     ) -> TeamDayPlan:
         """Route the cases `case_filter` selects (default: the team's open cases, held or not)
         over the team's active collectors on `day`; with `apply`, give each case to the collector
-        who visits it and plan the visits in route order. `apply=False` only proposes."""
+        who visits it and plan the visits in route order. `apply=False` only proposes. With
+        `osrm_url`, legs are that OSRM server's road times (estimated when it cannot answer)."""
         case_filter = case_filter or assignment.CaseFilter(unassigned_only=False)
         portfolio_import.check_central(self.engine)
         with Session(self.engine) as session, session.begin():
@@ -190,9 +205,16 @@ class TeamPlanService(assignment.AssignmentService):
             self._locate(connection, chosen)
             midnight = dt.datetime.combine(day, dt.time(), ZoneInfo(team.timezone))
             stops, left_out = _stops(connection, chosen, day, midnight, profile)
+            stops, not_offered = _offered(connection, people, stops)
+            left_out.extend(not_offered)
             problem = _problem(connection, people, stops, midnight)
-            planned = solver.solve(problem, solver.SolverOptions(seconds=seconds))
+            places = travel_matrix.index_places(problem)
+            road = travel_matrix.road_matrix(
+                _TRAVEL, places.places, osrm_url, osrm.PROFILE_BY_MODE[day_plan.TRAVEL_MODE]
+            )
+            planned = solver.solve(problem, solver.SolverOptions(seconds=seconds), road.matrix)
             result = _result(team_name, midnight, people, stops, left_out, planned, already, apply)
+            result = replace(result, travel_source=road.source, travel_note=road.fallback_reason)
             if apply:
                 self._apply(connection, midnight, people, stops, planned, by_id)
         logger.info(
@@ -452,6 +474,58 @@ def _problem(
     return route_problem.RouteProblem(travel=_TRAVEL, vehicles=tuple(vehicles), jobs=tuple(jobs))
 
 
+def _offered(
+    connection: Connection, people: Sequence[assignment._Person], stops: Sequence[_Stop]
+) -> tuple[list[_Stop], list[LeftOutCase]]:
+    """The stops offered to the day: all of them when they are few, else OFFER_PER_PLACE per
+    place of the day, the riskier tier first and, within a tier, the nearer to a collector's
+    home. Stops with no time today stay (the solver gives them their reason); the others not
+    offered are left out for lack of room, so the next day gets them."""
+    most = dict(
+        connection.execute(
+            select(models.AppUser.id, models.AppUser.max_visits_per_day).where(
+                models.AppUser.id.in_([person.user_id for person in people])
+            )
+        ).all()
+    )
+    places = sum(most.get(person.user_id) or UNLIMITED_DAY for person in people)
+    limit = OFFER_PER_PLACE * places
+    timed = [stop for stop in stops if stop.windows]
+    if len(timed) <= limit:
+        return list(stops), []
+    tiers = _tiers(connection, [stop.case.case_id for stop in timed])
+    homes = [home for person in people if (home := person.home or person.office) is not None]
+
+    def rank(stop: _Stop) -> tuple[int, float, str]:
+        assert stop.case.place is not None
+        lat, lon = stop.case.place
+        nearest = min(
+            (
+                math.hypot(lat - home[0], (lon - home[1]) * math.cos(math.radians(lat)))
+                for home in homes
+            ),
+            default=0.0,
+        )
+        return (
+            -TIER_PRIORITY.get(tiers.get(stop.case.case_id, "D"), 0),
+            nearest,
+            stop.case.loan_ref,
+        )
+
+    offered = {stop.case.case_id for stop in sorted(timed, key=rank)[:limit]}
+    kept = [stop for stop in stops if not stop.windows or stop.case.case_id in offered]
+    reason = (
+        f"not offered to this day: it has {places} places and {limit} riskier or nearer cases "
+        "were offered first"
+    )
+    left_out = [
+        LeftOutCase(stop.case.loan_ref, "no_room_left", reason)
+        for stop in timed
+        if stop.case.case_id not in offered
+    ]
+    return kept, left_out
+
+
 def _tiers(connection: Connection, case_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, str]:
     tiers: dict[uuid.UUID, str] = {}
     for start in range(0, len(case_ids), 500):
@@ -510,3 +584,59 @@ def _result(
         already_planned=already,
         applied=applied,
     )
+
+
+class LeadTeamPlanner:
+    """The lead's team plan from his own workspace: planned on the central database as his own
+    login (`CentralAccess`, so Row-Level Security bounds him), then his workspace syncs.
+
+    Attributes:
+        cases: the lead's team cases service (his workspace and central access).
+    """
+
+    def __init__(
+        self, cases: team_cases.TeamCaseService, preferences: settings.Preferences | None = None
+    ) -> None:
+        self.cases = cases
+        self._preferences = preferences
+
+    def propose(
+        self, first_day: dt.date, days: int = 1, seconds: float = solver.DEFAULT_SECONDS
+    ) -> tuple[TeamDayPlan, ...]:
+        """What the team plan for `days` days from `first_day` would be; writes nothing."""
+        return self._plan(first_day, days, seconds, apply=False)
+
+    def apply(
+        self, first_day: dt.date, days: int = 1, seconds: float = solver.DEFAULT_SECONDS
+    ) -> tuple[TeamDayPlan, ...]:
+        """Plan the days and write them (assignments with history, planned visits), then sync
+        the workspace so that its lists show them."""
+        plans = self._plan(first_day, days, seconds, apply=True)
+        self.cases.central.sync()
+        return plans
+
+    def _plan(
+        self, first_day: dt.date, days: int, seconds: float, *, apply: bool
+    ) -> tuple[TeamDayPlan, ...]:
+        team = self.cases.team()
+        if team is None:
+            raise assignment.AssignmentError(
+                "this workspace's user belongs to no team; only a team's lead plans its days"
+            )
+        if not 1 <= days <= MAX_DAYS:
+            raise assignment.AssignmentError(f"plan from 1 to {MAX_DAYS} days, not {days}")
+        profile = self._setting("compliance_profile", "CN")
+        with self.cases.central.engine() as engine:
+            return TeamPlanService(engine).plan_team_days(
+                team[1],
+                first_day,
+                days,
+                profile=profile,
+                seconds=seconds,
+                by_username=self.cases.central.username,
+                apply=apply,
+                osrm_url=self._setting("osrm_url", ""),
+            )
+
+    def _setting(self, key: str, default: str) -> str:
+        return str(self._preferences.get(key)) if self._preferences is not None else default

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import math
+import socket
 from collections import Counter
 from zoneinfo import ZoneInfo
 
@@ -13,6 +14,7 @@ import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from app.services import team_plan
 from app.services.assignment import CaseFilter
 from app.services.team_plan import TeamPlanService, available_windows
 from app.store import models
@@ -27,6 +29,7 @@ from tests.app.services.test_assignment import (  # the same central database an
     snapshot,
     users,
 )
+from tests.helpers.osrm_server import fake_osrm
 
 TEAM = "成都外访一组"
 DAY = dt.date(2026, 3, 2)
@@ -233,3 +236,48 @@ def test_the_command_line_proposes_and_applies_a_team_plan(
     assert len(_visits(central)) == len(refs)
     assert cli.main([*base[:4], "成都外访九组", "--date", DAY.isoformat()]) == 1
     assert "unknown team '成都外访九组'" in capsys.readouterr().err
+
+
+def test_a_crowded_book_offers_the_day_only_its_riskiest_cases_and_the_rest_to_the_next(
+    service: TeamPlanService,
+    central: Engine,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    refs = _book(central)
+    # One case offered per place of the day: fewer than the book's 12 located cases.
+    monkeypatch.setattr(team_plan, "OFFER_PER_PLACE", 1)
+    with Session(central) as session, session.begin():
+        people = session.scalars(
+            select(models.AppUser).where(models.AppUser.username.in_(list(HOMES)))
+        ).all()
+        for person in people:
+            person.max_visits_per_day = 2
+        places = 2 * len(people)
+    assert places < len(refs)
+    first, second = service.plan_team_days(TEAM, DAY, 2, seconds=0.3, apply=False)
+    not_offered = [left for left in first.left_out if "not offered" in left.reason]
+    assert first.visits <= places and len(not_offered) == len(refs) - places
+    assert all(left.code == "no_room_left" for left in not_offered)
+    # What the first day was not offered, the second day plans.
+    planned_next = {ref for day in second.collectors for ref in day.loan_refs}
+    assert {left.loan_ref for left in not_offered} <= planned_next | {
+        left.loan_ref for left in second.left_out
+    }
+    assert planned_next
+
+
+def test_the_team_day_uses_osrm_road_times_when_given_and_estimates_when_it_is_down(
+    service: TeamPlanService,
+    central: Engine,  # noqa: F811
+) -> None:
+    _book(central)
+    with fake_osrm() as server:
+        plan = service.plan_team_day(TEAM, DAY, seconds=0.3, apply=False, osrm_url=server.url)
+    assert (plan.travel_source, plan.travel_note) == ("osrm", None)
+    assert server.requests and server.requests[0]["profile"] == "cycling"
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    offline = service.plan_team_day(TEAM, DAY, seconds=0.3, apply=False, osrm_url=dead)
+    assert offline.travel_source == "haversine" and dead in (offline.travel_note or "")
+    assert offline.visits == plan.visits == 12

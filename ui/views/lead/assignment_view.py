@@ -31,12 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import errors
+from app import errors, settings
 from app.domain import aging
-from app.services import assignment, team_map
+from app.services import assignment, team_map, team_plan
 from app.services.team_cases import TeamCase, TeamCaseFilter, TeamCaseService
 from app.services.workspace import Workspace
 from ui import formatting, labels
+from ui.dialogs.team_plan_dialog import TeamPlanDialog
 from ui.models.row_table_model import Column, RowTableModel
 from ui.tasks import Task
 from ui.views.lead.team_map_widget import TeamMapWidget
@@ -138,10 +139,14 @@ class AssignmentView(QWidget):
         *,
         today: Callable[[], dt.date] = dt.date.today,
         service: TeamCaseService | None = None,
+        preferences: settings.Preferences | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("assignmentView")
         self.service = service or TeamCaseService(workspace, today=today)
+        self._today = today
+        self._preferences = preferences
+        self.team_plan_dialog: TeamPlanDialog | None = None
         self._cases: list[TeamCase] = []
         self._names: dict[str, str] = {}
         self._colours: dict[str, str] = {}
@@ -153,6 +158,8 @@ class AssignmentView(QWidget):
 
         self.heading = QLabel(objectName="assignmentHeading")
         self.heading.setStyleSheet("font-size: 16px; font-weight: 600;")
+        self.team_plan_button = QPushButton(objectName="planTeamDays")
+        self.team_plan_button.clicked.connect(self.open_team_plan)
         self.tier_filter = QComboBox(objectName="assignTierFilter")
         self.bucket_filter = QComboBox(objectName="assignBucketFilter")
         self.status_filter = QComboBox(objectName="assignStatusFilter")
@@ -253,8 +260,12 @@ class AssignmentView(QWidget):
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addStretch()
+        top.addWidget(self.team_plan_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
+        layout.addLayout(top)
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.progress)
@@ -433,6 +444,21 @@ class AssignmentView(QWidget):
             QCoreApplication.translate("AssignmentView", "Assigning automatically…"),
         )
 
+    def open_team_plan(self) -> TeamPlanDialog:
+        """Open the team plan dialog (one per screen, kept with its last proposal)."""
+        if self.team_plan_dialog is None:
+            planner = team_plan.LeadTeamPlanner(self.service, self._preferences)
+            dialog = TeamPlanDialog(planner, self, ready=self._ready, today=self._today)
+            dialog.applied.connect(self._on_team_plan_applied)
+            dialog.resize(980, 620)
+            self.team_plan_dialog = dialog
+        self.team_plan_dialog.show()
+        return self.team_plan_dialog
+
+    def _on_team_plan_applied(self) -> None:
+        self.reload()
+        self.assigned.emit()
+
     def _start(self, work: Callable[[Callable[[int, int], None]], object], text: str) -> bool:
         if not self.task.start(work):
             return False
@@ -559,6 +585,9 @@ class AssignmentView(QWidget):
             QCoreApplication.translate("AssignmentView", "Propose auto-assignment")
         )
         self.apply_button.setText(QCoreApplication.translate("AssignmentView", "Apply"))
+        self.team_plan_button.setText(
+            QCoreApplication.translate("AssignmentView", "Plan the team's days…")
+        )
         self.tabs.setTabText(0, QCoreApplication.translate("AssignmentView", "Map"))
         self.tabs.setTabText(1, QCoreApplication.translate("AssignmentView", "Auto-assign"))
         if self._loaded:
