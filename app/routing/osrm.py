@@ -25,7 +25,7 @@ from app import errors
 logger = logging.getLogger(__name__)
 
 MAX_TABLE = 100  # OSRM's default --max-table-size
-TIMEOUT_SECONDS = 10.0
+TIMEOUT_SECONDS = 5.0  # a 100 × 100 table takes OSRM milliseconds; the Today screen waits on it
 
 # OSRM's stock profiles (car.lua, bicycle.lua, foot.lua) as its HTTP API names them.
 PROFILE_BY_MODE = {"car": "driving", "e-bike": "cycling", "walk": "foot"}

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import logging
 import math
+import threading
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -19,6 +21,18 @@ from app.routing import osrm
 from app.routing import problem as route_problem
 
 logger = logging.getLogger(__name__)
+
+# The Today screen times the day again on every refresh, on the window's thread: a server that
+# just failed is not asked again for a while (an unreachable host costs the whole timeout), and
+# a table just read is used again for the same places.
+RETRY_AFTER_SECONDS = 60.0
+KEEP_TABLE_SECONDS = 600.0
+_KEPT_TABLES = 16
+_memo_lock = threading.Lock()
+_failed_servers: dict[str, tuple[float, str]] = {}
+_kept_tables: dict[
+    tuple[str, str, tuple[route_problem.Point, ...]], tuple[float, osrm.RoadTable]
+] = {}
 
 EARTH_RADIUS_M = 6_371_008.8  # mean Earth radius (IUGG), metres
 
@@ -117,12 +131,11 @@ def road_matrix(
     when one is given, else (or when it cannot answer) estimated with `fallback` (haversine).
     A leg OSRM has no route for is estimated too. Never raises for the server's sake."""
     estimate = build_matrix(fallback, places)
-    if not osrm_url.strip() or len(places) < 2:
+    url = osrm_url.strip()
+    if not url or len(places) < 2:
         return RoadMatrix(estimate, "haversine")
     try:
-        table = osrm.fetch_table(
-            osrm_url.strip(), profile, places, timeout=timeout, max_table=max_table
-        )
+        table = _table(url, profile, places, timeout, max_table)
     except osrm.OsrmError as exc:
         logger.warning("planning with straight-line estimates: %s", exc)
         return RoadMatrix(estimate, "haversine", fallback_reason=str(exc))
@@ -132,6 +145,45 @@ def road_matrix(
         durations=np.where(missing, estimate.durations, table.durations),
     )
     return RoadMatrix(matrix, "osrm", estimated_legs=int(missing.sum()))
+
+
+def _table(
+    url: str,
+    profile: str,
+    places: Sequence[route_problem.Point],
+    timeout: float,
+    max_table: int,
+) -> osrm.RoadTable:
+    """OSRM's table for `places`: one read recently, else asked; a server that failed within
+    RETRY_AFTER_SECONDS fails again at once with the same reason."""
+    now = time.monotonic()
+    key = (url, profile, tuple(places))
+    with _memo_lock:
+        failed = _failed_servers.get(url)
+        if failed is not None and now - failed[0] < RETRY_AFTER_SECONDS:
+            raise osrm.OsrmError(failed[1])
+        kept = _kept_tables.get(key)
+        if kept is not None and now - kept[0] < KEEP_TABLE_SECONDS:
+            return kept[1]
+    try:
+        table = osrm.fetch_table(url, profile, places, timeout=timeout, max_table=max_table)
+    except osrm.OsrmError as exc:
+        with _memo_lock:
+            _failed_servers[url] = (time.monotonic(), str(exc))
+        raise
+    with _memo_lock:
+        _failed_servers.pop(url, None)
+        _kept_tables[key] = (time.monotonic(), table)
+        while len(_kept_tables) > _KEPT_TABLES:
+            _kept_tables.pop(next(iter(_kept_tables)))
+    return table
+
+
+def forget_osrm_answers() -> None:
+    """Ask the servers again next time (after the settings change, and in tests)."""
+    with _memo_lock:
+        _failed_servers.clear()
+        _kept_tables.clear()
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from app.routing import travel_matrix
+
 
 def road_metres(a: tuple[float, float], b: tuple[float, float]) -> float:
     return round((abs(a[0] - b[0]) + abs(a[1] - b[1])) * 100_000, 1)
@@ -33,17 +35,20 @@ class FakeOsrm:
         max_table: the most sources × destinations per request, as OSRM's --max-table-size.
         requests: each request's profile, coordinate count, sources and destinations.
         broken: answer every request with an HTML error page instead.
+        hits: every request received, broken or not.
     """
 
     url: str
     max_table: int = 100
     requests: list[dict] = field(default_factory=list)
     broken: bool = False
+    hits: int = 0
 
 
 def _handler(state: FakeOsrm) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
+            state.hits += 1
             if state.broken:
                 self._send(502, b"<html>Bad Gateway</html>", "text/html")
                 return
@@ -114,7 +119,9 @@ def _indices(given: list[str] | None, count: int) -> list[int]:
 
 @contextmanager
 def fake_osrm(max_table: int = 100) -> Iterator[FakeOsrm]:
-    """Run the stand-in server on a free port for the duration of the block."""
+    """Run the stand-in server on a free port for the duration of the block (what the planner
+    remembers of earlier servers, perhaps on the same port, is forgotten)."""
+    travel_matrix.forget_osrm_answers()
     server = ThreadingHTTPServer(("127.0.0.1", 0), None)  # type: ignore[arg-type]
     state = FakeOsrm(url=f"http://127.0.0.1:{server.server_address[1]}", max_table=max_table)
     server.RequestHandlerClass = _handler(state)

@@ -100,3 +100,20 @@ def test_an_answer_that_is_not_osrms_falls_back_too() -> None:
 def test_no_server_configured_is_plain_haversine_without_a_note() -> None:
     road = travel_matrix.road_matrix(ESTIMATE, _places(3), "", "driving")
     assert (road.source, road.fallback_reason) == ("haversine", None)
+
+
+def test_a_server_that_just_failed_is_not_asked_again_and_a_table_just_read_is_reused() -> None:
+    places = _places(4)
+    with fake_osrm() as server:
+        server.broken = True
+        first = travel_matrix.road_matrix(ESTIMATE, places, server.url, "driving")
+        again = travel_matrix.road_matrix(ESTIMATE, places, server.url, "driving")
+        assert server.hits == 1, "failed a moment ago: not asked again"
+        assert again.source == "haversine" and again.fallback_reason == first.fallback_reason
+        travel_matrix.forget_osrm_answers()
+        server.broken = False
+        read = travel_matrix.road_matrix(ESTIMATE, places, server.url, "driving")
+        reused = travel_matrix.road_matrix(ESTIMATE, places, server.url, "driving")
+    assert (read.source, reused.source) == ("osrm", "osrm")
+    assert server.hits == 2, "the table read once is used again for the same places"
+    np.testing.assert_allclose(reused.matrix.durations, read.matrix.durations)
