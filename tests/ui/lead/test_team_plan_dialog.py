@@ -4,12 +4,15 @@ collector's load and what was left out, apply writes assignments and planned vis
 from __future__ import annotations
 
 import datetime as dt
+import socket
 import sqlite3
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from app import settings
 from app.services.workspace import Workspace
 from tests.ui.lead.conftest import TeamDemo, dispose
 from ui.views.lead.assignment_view import AssignmentView
@@ -113,3 +116,28 @@ def test_apply_writes_the_planned_visits_and_assignments_centrally_and_syncs(
     shown = {view.model.text(row, 0) for row in range(view.model.rowCount())}
     assert set(first_refs) <= shown
     dialog.close()
+
+
+def test_an_unreachable_osrm_server_still_gives_a_plan_and_the_dialog_says_so(
+    qtbot: QtBot, lead_workspace: Workspace, tmp_path: Path
+) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{probe.getsockname()[1]}"
+    preferences = settings.Preferences(tmp_path / "preferences.json")
+    preferences.set("osrm_url", dead)
+    shown = AssignmentView(lead_workspace, preferences=preferences)
+    shown.show()
+    try:
+        dialog = shown.open_team_plan()
+        dialog.first_day.setDate(TOMORROW)
+        dialog.seconds.setValue(0.5)
+        with qtbot.waitSignal(dialog.task.finished, timeout=60_000):
+            assert dialog.propose()
+        (plan,) = dialog.result
+        assert plan.visits > 0 and plan.travel_source == "haversine"
+        assert dialog.travel_note.isVisibleTo(dialog)
+        assert "straight-line" in dialog.travel_note.text() and dead in dialog.travel_note.text()
+        dialog.close()
+    finally:
+        dispose(shown)
