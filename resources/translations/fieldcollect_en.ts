@@ -231,210 +231,215 @@
 <context>
     <name>AssignmentView</name>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="50"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="51"/>
         <source>Loan ref</source>
         <translation>Loan ref</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="54"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="55"/>
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="58"/>
-        <location filename="../../ui/views/lead/assignment_view.py" line="90"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="59"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="91"/>
         <source>Collector</source>
         <translation>Collector</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="60"/>
-        <location filename="../../ui/views/lead/assignment_view.py" line="334"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="61"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="345"/>
         <source>Unassigned</source>
         <translation>Unassigned</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="64"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="65"/>
         <source>Tier</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="67"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="68"/>
         <source>Days past due</source>
         <translation>Days past due</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="72"/>
-        <location filename="../../ui/views/lead/assignment_view.py" line="99"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="73"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="100"/>
         <source>Outstanding</source>
         <translation>Outstanding</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="77"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="78"/>
         <source>Area</source>
         <translation>Area</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="81"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="82"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="94"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="95"/>
         <source>Cases</source>
         <translation>Cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="104"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="105"/>
         <source>Expected travel</source>
         <translation>Expected travel</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="105"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="106"/>
         <source>{km} km</source>
         <translation>{km} km</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="111"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="112"/>
         <source>Open cases after</source>
         <translation>Open cases after</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="316"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="327"/>
         <source>{count} cases</source>
         <translation>{count} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="363"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="374"/>
         <source>Assign {count} cases</source>
         <translation>Assign {count} cases</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="365"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="376"/>
         <source>Assign selected</source>
         <translation>Assign selected</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="391"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="402"/>
         <source>Central database</source>
         <translation>Central database</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="392"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="403"/>
         <source>Password for the central database (kept for this session only):</source>
         <translation>Password for the central database (kept for this session only):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="411"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="422"/>
         <source>Assigning {count} cases…</source>
         <translation>Assigning {count} cases…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="423"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="434"/>
         <source>Working out an automatic assignment…</source>
         <translation>Working out an automatic assignment…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="433"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="444"/>
         <source>Assigning automatically…</source>
         <translation>Assigning automatically…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="449"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="475"/>
         <source>{changed} cases given to {name}; {unchanged} were already theirs.</source>
         <translation>{changed} cases given to {name}; {unchanged} were already theirs.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="471"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="497"/>
         <source>Something went wrong: {error}</source>
         <translation>Something went wrong: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="484"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="510"/>
         <source>{count} cases given out automatically.</source>
         <translation>{count} cases given out automatically.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="488"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="514"/>
         <source>No case to give out: every case of the team has a collector.</source>
         <translation>No case to give out: every case of the team has a collector.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="492"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="518"/>
         <source>{count} cases would be given out; expected travel {km} km in all. Apply to assign them.</source>
         <translation>{count} cases would be given out; expected travel {km} km in all. Apply to assign them.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="498"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="524"/>
         <source>{count} of them have no known location.</source>
         <translation>{count} of them have no known location.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="512"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="538"/>
         <source>Assignment</source>
         <translation>Assignment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="516"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="542"/>
         <source>All tiers</source>
         <translation>All tiers</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="521"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="547"/>
         <source>All ages</source>
         <translation>All ages</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="526"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="552"/>
         <source>All statuses</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="539"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="565"/>
         <source>All areas</source>
         <translation>All areas</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="540"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="566"/>
         <source>All collectors</source>
         <translation>All collectors</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="547"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="573"/>
         <source>Unassigned only</source>
         <translation>Unassigned only</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="551"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="577"/>
         <source>Give to:</source>
         <translation>Give to:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="553"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="579"/>
         <source>Reason (optional)</source>
         <translation>Reason (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="556"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="582"/>
         <source>Rebalance assigned cases too</source>
         <translation>Rebalance assigned cases too</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="559"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="585"/>
         <source>Propose auto-assignment</source>
         <translation>Propose auto-assignment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="561"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="587"/>
         <source>Apply</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="562"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="589"/>
+        <source>Plan the team&apos;s days…</source>
+        <translation>Plan the team&apos;s days…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="591"/>
         <source>Map</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="563"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="592"/>
         <source>Auto-assign</source>
         <translation>Auto-assign</translation>
     </message>
@@ -2585,42 +2590,47 @@ Offline-first field collection.</translation>
         <translation>Offline map tiles (.mbtiles file)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="53"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="51"/>
+        <source>OSRM server for road travel times (URL; empty: estimate)</source>
+        <translation>OSRM server for road travel times (URL; empty: estimate)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="56"/>
         <source>System language</source>
         <translation>System language</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="56"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="59"/>
         <source>China (CN): 08:00–22:00, 6 unanswered calls a day</source>
         <translation>China (CN): 08:00–22:00, 6 unanswered calls a day</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="57"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="60"/>
         <source>United States (US): 08:00–21:00, 7 calls in 7 days</source>
         <translation>United States (US): 08:00–21:00, 7 calls in 7 days</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="58"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="61"/>
         <source>United Kingdom (UK): 08:00–21:00</source>
         <translation>United Kingdom (UK): 08:00–21:00</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="59"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="62"/>
         <source>None: markers and routes on a plain background</source>
         <translation>None: markers and routes on a plain background</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="60"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="63"/>
         <source>Online tiles</source>
         <translation>Online tiles</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="61"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="64"/>
         <source>Offline tiles from an .mbtiles file</source>
         <translation>Offline tiles from an .mbtiles file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="122"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="125"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -3023,6 +3033,164 @@ Offline-first field collection.</translation>
         <location filename="../../ui/views/lead/team_board_view.py" line="375"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
+    </message>
+</context>
+<context>
+    <name>TeamPlanDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="42"/>
+        <source>the borrower has no address with a position</source>
+        <translation>the borrower has no address with a position</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="45"/>
+        <source>it needs two people and no pair of collectors is free</source>
+        <translation>it needs two people and no pair of collectors is free</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="48"/>
+        <source>no collector can be there within the borrower&apos;s hours, the legal hours and the shift</source>
+        <translation>no collector can be there within the borrower&apos;s hours, the legal hours and the shift</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="52"/>
+        <source>it does not fit any collector&apos;s day</source>
+        <translation>it does not fit any collector&apos;s day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="53"/>
+        <source>the days are full: the visits planned are riskier or nearer</source>
+        <translation>the days are full: the visits planned are riskier or nearer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="90"/>
+        <source>{hours} h</source>
+        <translation>{hours} h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="98"/>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="102"/>
+        <source>Collector</source>
+        <translation>Collector</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="106"/>
+        <source>Visits</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="111"/>
+        <source>Distance</source>
+        <translation>Distance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="112"/>
+        <source>{km} km</source>
+        <translation>{km} km</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="118"/>
+        <source>On duty</source>
+        <translation>On duty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="123"/>
+        <source>First visit</source>
+        <translation>First visit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="129"/>
+        <source>Cases in route order</source>
+        <translation>Cases in route order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="138"/>
+        <source>Last day tried</source>
+        <translation>Last day tried</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="142"/>
+        <source>Loan ref</source>
+        <translation>Loan ref</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="146"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="203"/>
+        <source>Plan the team&apos;s days</source>
+        <translation>Plan the team&apos;s days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="223"/>
+        <source>First day:</source>
+        <translation>First day:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="224"/>
+        <source>Number of days:</source>
+        <translation>Number of days:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="225"/>
+        <source>Solver seconds per day:</source>
+        <translation>Solver seconds per day:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="228"/>
+        <source>Propose</source>
+        <translation>Propose</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="232"/>
+        <source>Apply</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="292"/>
+        <source>Planning {days} days of the team…</source>
+        <translation>Planning {days} days of the team…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="304"/>
+        <source>Writing the plan and syncing the workspace…</source>
+        <translation>Writing the plan and syncing the workspace…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="333"/>
+        <source>Road times could not be read from the OSRM server, so travel was estimated from straight-line distance: {detail}</source>
+        <translation>Road times could not be read from the OSRM server, so travel was estimated from straight-line distance: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="348"/>
+        <source>Something went wrong: {error}</source>
+        <translation>Something went wrong: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="369"/>
+        <source>{visits} visits planned ({first} to {last}) and given to their collectors; {left} cases left out.</source>
+        <translation>{visits} visits planned ({first} to {last}) and given to their collectors; {left} cases left out.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="375"/>
+        <source>{visits} visits would be planned ({first} to {last}); {left} cases left out. Apply to assign the cases and plan the visits.</source>
+        <translation>{visits} visits would be planned ({first} to {last}); {left} cases left out. Apply to assign the cases and plan the visits.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="384"/>
+        <source>{count} cases already had a visit planned and were left alone.</source>
+        <translation>{count} cases already had a visit planned and were left alone.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="391"/>
+        <source>Left out ({count})</source>
+        <translation>Left out ({count})</translation>
     </message>
 </context>
 <context>

@@ -231,210 +231,215 @@
 <context>
     <name>AssignmentView</name>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="50"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="51"/>
         <source>Loan ref</source>
         <translation>贷款编号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="54"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="55"/>
         <source>Borrower</source>
         <translation>借款人</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="58"/>
-        <location filename="../../ui/views/lead/assignment_view.py" line="90"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="59"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="91"/>
         <source>Collector</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="60"/>
-        <location filename="../../ui/views/lead/assignment_view.py" line="334"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="61"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="345"/>
         <source>Unassigned</source>
         <translation>未分配</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="64"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="65"/>
         <source>Tier</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="67"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="68"/>
         <source>Days past due</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="72"/>
-        <location filename="../../ui/views/lead/assignment_view.py" line="99"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="73"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="100"/>
         <source>Outstanding</source>
         <translation>欠款金额</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="77"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="78"/>
         <source>Area</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="81"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="82"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="94"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="95"/>
         <source>Cases</source>
         <translation>案件数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="104"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="105"/>
         <source>Expected travel</source>
         <translation>预计路程</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="105"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="106"/>
         <source>{km} km</source>
         <translation>{km} 公里</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="111"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="112"/>
         <source>Open cases after</source>
         <translation>分配后待处理案件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="316"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="327"/>
         <source>{count} cases</source>
         <translation>{count} 件案件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="363"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="374"/>
         <source>Assign {count} cases</source>
         <translation>分配 {count} 件案件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="365"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="376"/>
         <source>Assign selected</source>
         <translation>分配所选案件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="391"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="402"/>
         <source>Central database</source>
         <translation>中心数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="392"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="403"/>
         <source>Password for the central database (kept for this session only):</source>
         <translation>中心数据库密码（仅在本次运行中保留）：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="411"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="422"/>
         <source>Assigning {count} cases…</source>
         <translation>正在分配 {count} 件案件…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="423"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="434"/>
         <source>Working out an automatic assignment…</source>
         <translation>正在计算自动分配方案…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="433"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="444"/>
         <source>Assigning automatically…</source>
         <translation>正在自动分配…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="449"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="475"/>
         <source>{changed} cases given to {name}; {unchanged} were already theirs.</source>
         <translation>已将 {changed} 件案件分配给 {name}；另有 {unchanged} 件原已由其负责。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="471"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="497"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="484"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="510"/>
         <source>{count} cases given out automatically.</source>
         <translation>已自动分配 {count} 件案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="488"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="514"/>
         <source>No case to give out: every case of the team has a collector.</source>
         <translation>没有需要分配的案件：团队的每件案件都已有催收员。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="492"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="518"/>
         <source>{count} cases would be given out; expected travel {km} km in all. Apply to assign them.</source>
         <translation>将分配 {count} 件案件，预计总路程 {km} 公里。点击“应用”即可分配。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="498"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="524"/>
         <source>{count} of them have no known location.</source>
         <translation>其中 {count} 件没有已知位置。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="512"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="538"/>
         <source>Assignment</source>
         <translation>案件分配</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="516"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="542"/>
         <source>All tiers</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="521"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="547"/>
         <source>All ages</source>
         <translation>全部账龄</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="526"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="552"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="539"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="565"/>
         <source>All areas</source>
         <translation>全部区域</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="540"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="566"/>
         <source>All collectors</source>
         <translation>全部催收员</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="547"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="573"/>
         <source>Unassigned only</source>
         <translation>仅显示未分配</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="551"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="577"/>
         <source>Give to:</source>
         <translation>分配给：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="553"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="579"/>
         <source>Reason (optional)</source>
         <translation>原因（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="556"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="582"/>
         <source>Rebalance assigned cases too</source>
         <translation>同时重新平衡已分配的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="559"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="585"/>
         <source>Propose auto-assignment</source>
         <translation>生成自动分配方案</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="561"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="587"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="562"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="589"/>
+        <source>Plan the team&apos;s days…</source>
+        <translation>规划团队日程…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/lead/assignment_view.py" line="591"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="563"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="592"/>
         <source>Auto-assign</source>
         <translation>自动分配</translation>
     </message>
@@ -2585,42 +2590,47 @@ Offline-first field collection.</source>
         <translation>离线地图瓦片（.mbtiles 文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="53"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="51"/>
+        <source>OSRM server for road travel times (URL; empty: estimate)</source>
+        <translation>OSRM 道路行程时间服务器（URL；留空则估算）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="56"/>
         <source>System language</source>
         <translation>跟随系统语言</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="56"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="59"/>
         <source>China (CN): 08:00–22:00, 6 unanswered calls a day</source>
         <translation>中国（CN）：08:00–22:00，每日未接通来电不超过6次</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="57"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="60"/>
         <source>United States (US): 08:00–21:00, 7 calls in 7 days</source>
         <translation>美国（US）：08:00–21:00，7天内不超过7次来电</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="58"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="61"/>
         <source>United Kingdom (UK): 08:00–21:00</source>
         <translation>英国（UK）：08:00–21:00</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="59"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="62"/>
         <source>None: markers and routes on a plain background</source>
         <translation>无：在空白背景上显示标记和路线</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="60"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="63"/>
         <source>Online tiles</source>
         <translation>在线瓦片</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="61"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="64"/>
         <source>Offline tiles from an .mbtiles file</source>
         <translation>来自 .mbtiles 文件的离线瓦片</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="122"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="125"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -3023,6 +3033,164 @@ Offline-first field collection.</source>
         <location filename="../../ui/views/lead/team_board_view.py" line="375"/>
         <source>Refresh</source>
         <translation>刷新</translation>
+    </message>
+</context>
+<context>
+    <name>TeamPlanDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="42"/>
+        <source>the borrower has no address with a position</source>
+        <translation>借款人没有带坐标的地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="45"/>
+        <source>it needs two people and no pair of collectors is free</source>
+        <translation>需要两人同行，但没有空闲的两名催收员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="48"/>
+        <source>no collector can be there within the borrower&apos;s hours, the legal hours and the shift</source>
+        <translation>在借款人可见时间、法定联系时段和班次内，没有催收员能够到达</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="52"/>
+        <source>it does not fit any collector&apos;s day</source>
+        <translation>无法排入任何催收员的日程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="53"/>
+        <source>the days are full: the visits planned are riskier or nearer</source>
+        <translation>日程已满：已安排的外访风险更高或距离更近</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="90"/>
+        <source>{hours} h</source>
+        <translation>{hours} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="98"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="102"/>
+        <source>Collector</source>
+        <translation>催收员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="106"/>
+        <source>Visits</source>
+        <translation>外访数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="111"/>
+        <source>Distance</source>
+        <translation>距离</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="112"/>
+        <source>{km} km</source>
+        <translation>{km} 公里</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="118"/>
+        <source>On duty</source>
+        <translation>在岗时长</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="123"/>
+        <source>First visit</source>
+        <translation>首次外访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="129"/>
+        <source>Cases in route order</source>
+        <translation>按路线顺序的案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="138"/>
+        <source>Last day tried</source>
+        <translation>最后尝试日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="142"/>
+        <source>Loan ref</source>
+        <translation>贷款编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="146"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="203"/>
+        <source>Plan the team&apos;s days</source>
+        <translation>规划团队日程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="223"/>
+        <source>First day:</source>
+        <translation>第一天：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="224"/>
+        <source>Number of days:</source>
+        <translation>天数：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="225"/>
+        <source>Solver seconds per day:</source>
+        <translation>每天求解秒数：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="228"/>
+        <source>Propose</source>
+        <translation>生成方案</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="232"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="292"/>
+        <source>Planning {days} days of the team…</source>
+        <translation>正在规划团队 {days} 天的日程…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="304"/>
+        <source>Writing the plan and syncing the workspace…</source>
+        <translation>正在写入方案并同步工作区…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="333"/>
+        <source>Road times could not be read from the OSRM server, so travel was estimated from straight-line distance: {detail}</source>
+        <translation>无法从 OSRM 服务器读取道路行程时间，已按直线距离估算：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="348"/>
+        <source>Something went wrong: {error}</source>
+        <translation>出错了：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="369"/>
+        <source>{visits} visits planned ({first} to {last}) and given to their collectors; {left} cases left out.</source>
+        <translation>已规划 {visits} 次外访（{first} 至 {last}）并分配给相应催收员；{left} 件案件未排入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="375"/>
+        <source>{visits} visits would be planned ({first} to {last}); {left} cases left out. Apply to assign the cases and plan the visits.</source>
+        <translation>将规划 {visits} 次外访（{first} 至 {last}）；{left} 件案件未排入。点击“应用”分配案件并安排外访。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="384"/>
+        <source>{count} cases already had a visit planned and were left alone.</source>
+        <translation>{count} 件案件已有计划外访，未作改动。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="391"/>
+        <source>Left out ({count})</source>
+        <translation>未排入（{count}）</translation>
     </message>
 </context>
 <context>
