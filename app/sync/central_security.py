@@ -360,29 +360,44 @@ def _helpers(definer: str) -> list[str]:
     The person is always `session_user` (the login role): inside a definer function
     `current_user` is the function's owner.
     """
-    header = "LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public"
+    # PL/pgSQL, not SQL: a SECURITY DEFINER SQL function is never inlined and its body is
+    # planned again at every statement that calls it, while PL/pgSQL keeps its plans for the
+    # session. A push sends one INSERT per fact, each checking these: 500 contacts spent ~0.2 s
+    # of server time planning them, ~0.06 s with cached plans.
+    header = "LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public"
     statements = [
         f"""CREATE OR REPLACE FUNCTION fc_sync.my_user_id() RETURNS uuid {header} AS $$
-            SELECT id FROM public.app_user WHERE username = session_user::text AND active
+            BEGIN
+                RETURN (SELECT id FROM public.app_user
+                        WHERE username = session_user::text AND active);
+            END
         $$""",
         f"""CREATE OR REPLACE FUNCTION fc_sync.my_team_id() RETURNS uuid {header} AS $$
-            SELECT team_id FROM public.app_user WHERE username = session_user::text AND active
+            BEGIN
+                RETURN (SELECT team_id FROM public.app_user
+                        WHERE username = session_user::text AND active);
+            END
         $$""",
         # Checked for every fact a collector pushes: the person is looked up once, not per
         # EXISTS (a push of 500 contacts spends most of its server time in these checks).
         f"""CREATE OR REPLACE FUNCTION fc_sync.may_add_to_case(the_case uuid) RETURNS boolean
             {header} AS $$
-            WITH me AS (SELECT id FROM public.app_user
-                        WHERE username = session_user::text AND active)
-            SELECT EXISTS (SELECT 1 FROM public.loan_case lc, me
-                           WHERE lc.id = the_case AND lc.assigned_to_id = me.id)
-                OR EXISTS (SELECT 1 FROM public.case_access_event ev, me
-                           WHERE ev.case_id = the_case AND ev.user_id = me.id
-                             AND ev.kind = 'granted')
+            DECLARE
+                me uuid := (SELECT id FROM public.app_user
+                            WHERE username = session_user::text AND active);
+            BEGIN
+                RETURN EXISTS (SELECT 1 FROM public.loan_case lc
+                               WHERE lc.id = the_case AND lc.assigned_to_id = me)
+                    OR EXISTS (SELECT 1 FROM public.case_access_event ev
+                               WHERE ev.case_id = the_case AND ev.user_id = me
+                                 AND ev.kind = 'granted');
+            END
         $$""",
         f"""CREATE OR REPLACE FUNCTION fc_sync.case_of_plan(the_plan uuid) RETURNS uuid
             {header} AS $$
-            SELECT case_id FROM public.repayment_plan WHERE id = the_plan
+            BEGIN
+                RETURN (SELECT case_id FROM public.repayment_plan WHERE id = the_plan);
+            END
         $$""",
     ]
     definer_functions = (
