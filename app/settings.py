@@ -64,6 +64,9 @@ SETTINGS: tuple[SettingSpec, ...] = (
     # Road travel times for plans from an OSRM server's Table service (empty: straight-line
     # estimates); when it cannot be reached, plans are made with the estimates and say so.
     SettingSpec("osrm_url", str, "", "OSRM server for road travel times (URL; empty: estimate)"),
+    # The route planner's budget: wall-clock seconds per plan and cores (0: all of them).
+    SettingSpec("route_seconds", int, 2, "Seconds the route planner may take"),
+    SettingSpec("route_threads", int, 0, "Cores the route planner may use (0: all)"),
 )
 _BY_KEY = {spec.key: spec for spec in SETTINGS}
 

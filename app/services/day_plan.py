@@ -17,11 +17,13 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import math
+import os
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -196,6 +198,23 @@ _TRAVEL = route_problem.Travel(
 )
 
 
+def _setting(preferences: settings.Preferences | None, key: str) -> Any:
+    if preferences is not None:
+        return preferences.get(key)
+    return next(spec.default for spec in settings.SETTINGS if spec.key == key)
+
+
+def planner_seconds(preferences: settings.Preferences | None) -> float:
+    """Wall-clock seconds a plan may take (the route_seconds setting, at least one)."""
+    return float(max(1, int(_setting(preferences, "route_seconds"))))
+
+
+def planner_threads(preferences: settings.Preferences | None) -> int:
+    """Cores the planner may use: the route_threads setting, 0 meaning all of this machine's."""
+    chosen = int(_setting(preferences, "route_threads"))
+    return chosen if chosen > 0 else max(1, os.cpu_count() or 1)
+
+
 class DayPlanService:
     """Orders the workspace owner's planned visits of a day into a route.
 
@@ -207,11 +226,13 @@ class DayPlanService:
         self,
         workspace: Workspace,
         preferences: settings.Preferences | None = None,
-        seconds: float = 2.0,
+        seconds: float | None = None,
     ) -> None:
         self._workspace = workspace
         self._preferences = preferences
-        self._seconds = seconds
+        # The planner's budget: given here, else the settings' (route_seconds, route_threads).
+        self._seconds = seconds if seconds is not None else planner_seconds(preferences)
+        self._threads = planner_threads(preferences)
 
     def _profile(self) -> str:
         if self._preferences is None:
@@ -250,7 +271,9 @@ class DayPlanService:
         Locked visits keep their start time (when it is still allowed) and are planned first."""
         with self._workspace.session() as session:
             context = self._load(session, day, locked or {})
-            plan = _solve(context, self._seconds, self._rates(), self._roads(context))
+            plan = _solve(
+                context, self._seconds, self._threads, self._rates(), self._roads(context)
+            )
             _save_order(session, context, [stop.visit_id for stop in plan.stops])
             return plan
 
@@ -447,7 +470,7 @@ def _save_order(session: Session, context: _Day, route: Sequence[uuid.UUID]) -> 
             outbox.enqueue(session, candidate.visit, "update")
 
 
-def _solve(context: _Day, seconds: float, rates: _Rates, roads: _Roads) -> DayPlan:
+def _solve(context: _Day, seconds: float, threads: int, rates: _Rates, roads: _Roads) -> DayPlan:
     left_out = [
         LeftOutVisit(
             c.visit.id,
@@ -484,7 +507,7 @@ def _solve(context: _Day, seconds: float, rates: _Rates, roads: _Roads) -> DayPl
     )
     places = travel_matrix.index_places(problem)
     solution = solver.solve(
-        problem, solver.SolverOptions(seconds=seconds, threads=1), roads.matrix(places.places)
+        problem, solver.SolverOptions(seconds=seconds, threads=threads), roads.matrix(places.places)
     )
     for missing in solution.unassigned:
         left_out.append(

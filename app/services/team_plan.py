@@ -140,6 +140,7 @@ class TeamPlanService(assignment.AssignmentService):
         by_username: str | None = None,
         apply: bool = True,
         osrm_url: str = "",
+        threads: int = solver.THREADS,
     ) -> tuple[TeamDayPlan, ...]:
         """Plan `days` days from `first_day`, one after another: what a day cannot take is
         offered to the next. A case goes to a day its borrower is available (his preferred days,
@@ -158,6 +159,7 @@ class TeamPlanService(assignment.AssignmentService):
                 by_username=by_username,
                 apply=apply,
                 osrm_url=osrm_url,
+                threads=threads,
             )
             plans.append(plan)
             # Cases with no position never fit; the others that did not fit try the next day.
@@ -180,6 +182,7 @@ class TeamPlanService(assignment.AssignmentService):
         by_username: str | None = None,
         apply: bool = True,
         osrm_url: str = "",
+        threads: int = solver.THREADS,
     ) -> TeamDayPlan:
         """Route the cases `case_filter` selects (default: the team's open cases, held or not)
         over the team's active collectors on `day`; with `apply`, give each case to the collector
@@ -212,7 +215,9 @@ class TeamPlanService(assignment.AssignmentService):
             road = travel_matrix.road_matrix(
                 _TRAVEL, places.places, osrm_url, osrm.PROFILE_BY_MODE[day_plan.TRAVEL_MODE]
             )
-            planned = solver.solve(problem, solver.SolverOptions(seconds=seconds), road.matrix)
+            planned = solver.solve(
+                problem, solver.SolverOptions(seconds=seconds, threads=threads), road.matrix
+            )
             result = _result(team_name, midnight, people, stops, left_out, planned, already, apply)
             result = replace(result, travel_source=road.source, travel_note=road.fallback_reason)
             if apply:
@@ -600,6 +605,10 @@ class LeadTeamPlanner:
         self.cases = cases
         self._preferences = preferences
 
+    def default_seconds(self) -> float:
+        """The solver's seconds per day the settings give (route_seconds)."""
+        return day_plan.planner_seconds(self._preferences)
+
     def propose(
         self, first_day: dt.date, days: int = 1, seconds: float = solver.DEFAULT_SECONDS
     ) -> tuple[TeamDayPlan, ...]:
@@ -636,6 +645,7 @@ class LeadTeamPlanner:
                 by_username=self.cases.central.username,
                 apply=apply,
                 osrm_url=self._setting("osrm_url", ""),
+                threads=day_plan.planner_threads(self._preferences),
             )
 
     def _setting(self, key: str, default: str) -> str:

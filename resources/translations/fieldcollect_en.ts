@@ -2595,42 +2595,52 @@ Offline-first field collection.</translation>
         <translation>OSRM server for road travel times (URL; empty: estimate)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="56"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="54"/>
+        <source>Seconds the route planner may take</source>
+        <translation>Seconds the route planner may take</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="55"/>
+        <source>Cores the route planner may use (0: all)</source>
+        <translation>Cores the route planner may use (0: all)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="60"/>
         <source>System language</source>
         <translation>System language</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="59"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="63"/>
         <source>China (CN): 08:00–22:00, 6 unanswered calls a day</source>
         <translation>China (CN): 08:00–22:00, 6 unanswered calls a day</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="60"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="64"/>
         <source>United States (US): 08:00–21:00, 7 calls in 7 days</source>
         <translation>United States (US): 08:00–21:00, 7 calls in 7 days</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="61"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="65"/>
         <source>United Kingdom (UK): 08:00–21:00</source>
         <translation>United Kingdom (UK): 08:00–21:00</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="62"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="66"/>
         <source>None: markers and routes on a plain background</source>
         <translation>None: markers and routes on a plain background</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="63"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="67"/>
         <source>Online tiles</source>
         <translation>Online tiles</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="64"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="68"/>
         <source>Offline tiles from an .mbtiles file</source>
         <translation>Offline tiles from an .mbtiles file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="125"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="129"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>

@@ -2595,42 +2595,52 @@ Offline-first field collection.</source>
         <translation>OSRM 道路行程时间服务器（URL；留空则估算）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="56"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="54"/>
+        <source>Seconds the route planner may take</source>
+        <translation>路线规划可用秒数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="55"/>
+        <source>Cores the route planner may use (0: all)</source>
+        <translation>路线规划可用 CPU 核数（0：全部）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="60"/>
         <source>System language</source>
         <translation>跟随系统语言</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="59"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="63"/>
         <source>China (CN): 08:00–22:00, 6 unanswered calls a day</source>
         <translation>中国（CN）：08:00–22:00，每日未接通来电不超过6次</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="60"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="64"/>
         <source>United States (US): 08:00–21:00, 7 calls in 7 days</source>
         <translation>美国（US）：08:00–21:00，7天内不超过7次来电</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="61"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="65"/>
         <source>United Kingdom (UK): 08:00–21:00</source>
         <translation>英国（UK）：08:00–21:00</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="62"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="66"/>
         <source>None: markers and routes on a plain background</source>
         <translation>无：在空白背景上显示标记和路线</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="63"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="67"/>
         <source>Online tiles</source>
         <translation>在线瓦片</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="64"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="68"/>
         <source>Offline tiles from an .mbtiles file</source>
         <translation>来自 .mbtiles 文件的离线瓦片</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/settings_dialog.py" line="125"/>
+        <location filename="../../ui/dialogs/settings_dialog.py" line="129"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>

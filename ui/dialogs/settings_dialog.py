@@ -51,6 +51,10 @@ LABELS = {
     "osrm_url": QT_TRANSLATE_NOOP(
         "SettingsDialog", "OSRM server for road travel times (URL; empty: estimate)"
     ),
+    "route_seconds": QT_TRANSLATE_NOOP("SettingsDialog", "Seconds the route planner may take"),
+    "route_threads": QT_TRANSLATE_NOOP(
+        "SettingsDialog", "Cores the route planner may use (0: all)"
+    ),
 }
 CHOICES = {
     "system": QT_TRANSLATE_NOOP("SettingsDialog", "System language"),

@@ -214,7 +214,7 @@ class TeamPlanDialog(QDialog):
         self.seconds.setRange(0.5, 60.0)
         self.seconds.setDecimals(1)
         self.seconds.setSingleStep(0.5)
-        self.seconds.setValue(2.0)
+        self.seconds.setValue(min(60.0, planner.default_seconds()))
         # Other days or seconds than those proposed: propose again before applying.
         self.first_day.dateChanged.connect(self._forget_proposal)
         self.days.valueChanged.connect(self._forget_proposal)

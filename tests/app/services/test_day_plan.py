@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import os
 import socket
 from decimal import Decimal
 from pathlib import Path
@@ -14,6 +15,7 @@ import pytest
 from sqlalchemy import select
 
 from app import settings
+from app.services import day_plan
 from app.services.day_plan import DayPlanService, LeftOutReason, StopWarning
 from app.services.visits import VisitService
 from app.services.workspace import Workspace
@@ -269,3 +271,27 @@ def test_when_the_osrm_server_cannot_be_reached_the_day_is_planned_with_estimate
     assert plan.travel_source == "haversine"
     assert plan.travel_note is not None and dead in plan.travel_note
     assert plan.distance_km == estimated.distance_km
+
+
+def test_the_planner_s_budget_comes_from_the_settings(tmp_path: Path) -> None:
+    preferences = settings.Preferences(tmp_path / "preferences.json")
+    assert (day_plan.planner_seconds(preferences), day_plan.planner_seconds(None)) == (2.0, 2.0)
+    assert day_plan.planner_threads(preferences) == (os.cpu_count() or 1)  # 0: every core
+    preferences.set("route_seconds", 5)
+    preferences.set("route_threads", 1)
+    assert (day_plan.planner_seconds(preferences), day_plan.planner_threads(preferences)) == (5, 1)
+    # Less than a second is no budget at all: the planner keeps one.
+    preferences.set("route_seconds", 0)
+    assert day_plan.planner_seconds(preferences) == 1.0
+
+
+def test_a_day_planned_with_the_settings_budget_keeps_its_windows(
+    demo_workspace: Workspace, tmp_path: Path
+) -> None:
+    preferences = settings.Preferences(tmp_path / "preferences.json")
+    preferences.set("route_seconds", 1)
+    preferences.set("route_threads", 1)
+    day = dt.date.today()
+    plan = DayPlanService(demo_workspace, preferences).plan_day(day)
+    assert plan.stops, "the demo's day has visits to route"
+    assert [stop.order for stop in plan.stops] == list(range(1, len(plan.stops) + 1))
