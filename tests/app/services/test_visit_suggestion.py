@@ -144,7 +144,7 @@ def test_a_tier_a_case_near_the_others_is_chosen_over_a_tier_d_one(
         for suggested, tier in ((near, "A"), (far_below, "D")):
             case = session.get_one(models.LoanCase, suggested.case_id)
             case.risk_tier = tier
-            case.principal = Decimal("90000") if tier == "A" else Decimal("100")
+            case.principal = Decimal("900000") if tier == "A" else Decimal("100")
             address = session.get_one(models.BorrowerAddress, suggested.address_id)
             address.lat, address.lon = anchor.lat + 0.001, anchor.lon + 0.001
             address.availability = []
@@ -152,7 +152,7 @@ def test_a_tier_a_case_near_the_others_is_chosen_over_a_tier_d_one(
     chosen = {case.case_id for case in second.chosen}
     assert near.case_id in chosen
     assert far_below.case_id not in chosen
-    assert visit_suggestion.case_priority("A", Decimal(90000)) > visit_suggestion.case_priority(
+    assert visit_suggestion.case_priority("A", Decimal(900000)) > visit_suggestion.case_priority(
         "D", Decimal(100)
     )
 
