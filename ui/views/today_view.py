@@ -3,6 +3,8 @@
 The collector plans the route, drags a stop to another place (timed again at once, warnings on
 the stops that miss their window, the order saved), locks stops at their time so that planning
 again keeps them, and prints the route sheet. Planning and timing are `DayPlanService`'s.
+"Suggest visits…" opens `SuggestDialog`: cases the routing engine chose for the day, added to it
+as planned visits (`VisitSuggestionService`), then planned into the route as usual.
 """
 
 from __future__ import annotations
@@ -32,10 +34,12 @@ from PySide6.QtWidgets import (
 from app import settings
 from app.services import day_plan
 from app.services.day_plan import DayPlan, DayPlanError, DayPlanService, PlannedStop, StopWarning
+from app.services.visit_suggestion import VisitSuggestionService
 from app.services.visits import TodayVisit, VisitError, VisitService
 from app.services.workspace import Workspace
 from ui import formatting, labels
 from ui.dialogs.outcome_dialog import OutcomeDialog, error_text
+from ui.dialogs.suggest_dialog import SuggestDialog
 from ui.positioning import MAX_FIX_AGE, Positioner
 
 COLUMN_STOP = 0  # the stop's number; its check box locks the stop at its time
@@ -106,6 +110,7 @@ class TodayView(QWidget):
         self.setObjectName("todayView")
         self._service = VisitService(workspace, preferences=preferences)
         self._planner = DayPlanService(workspace, preferences=preferences)
+        self._suggester = VisitSuggestionService(workspace, preferences=preferences)
         self._clock = clock
         self._positioner = positioner
         # A place picked on the map: (latitude, longitude, when), used by the next check-in.
@@ -146,6 +151,8 @@ class TodayView(QWidget):
         self.table.doubleClicked.connect(self._open_selected)
         self.check_in_button = QPushButton(objectName="checkIn")
         self.check_out_button = QPushButton(objectName="checkOut")
+        self.suggest_button = QPushButton(objectName="suggestVisits")
+        self.suggest_button.clicked.connect(self.suggest_visits)
         self.plan_button = QPushButton(objectName="planRoute")
         self.plan_button.clicked.connect(self.plan_route)
         self.sheet_button = QPushButton(objectName="printRouteSheet")
@@ -164,6 +171,7 @@ class TodayView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.heading)
         top.addStretch()
+        top.addWidget(self.suggest_button)
         top.addWidget(self.plan_button)
         top.addWidget(self.sheet_button)
         top.addWidget(self.day)
@@ -506,6 +514,23 @@ class TodayView(QWidget):
         if dialog is not None and dialog.exec() == OutcomeDialog.DialogCode.Accepted:
             self._after_change("")
 
+    def suggest_dialog(self) -> SuggestDialog:
+        """The suggested-visits dialog for the chosen day (its suggestion already under way)."""
+        return SuggestDialog(self._suggester, self.chosen_day(), parent=self)
+
+    def suggest_visits(self) -> None:
+        dialog = self.suggest_dialog()
+        if dialog.exec() == SuggestDialog.DialogCode.Accepted:
+            self.visits_suggested(dialog.added)
+
+    def visits_suggested(self, added: list[uuid.UUID]) -> None:
+        """Show the day with the visits just added from a suggestion."""
+        self._after_change(
+            QCoreApplication.translate(
+                "TodayView", "{count} suggested visits added; plan the route to order them."
+            ).format(count=len(added))
+        )
+
     def chosen_day(self) -> dt.date:
         return self.day.date().toPython()
 
@@ -561,6 +586,7 @@ class TodayView(QWidget):
 
     def retranslate(self) -> None:
         self.heading.setText(QCoreApplication.translate("TodayView", "Today's visits"))
+        self.suggest_button.setText(QCoreApplication.translate("TodayView", "S&uggest visits…"))
         self.plan_button.setText(QCoreApplication.translate("TodayView", "Plan the &route"))
         self.sheet_button.setText(QCoreApplication.translate("TodayView", "&Print route sheet…"))
         self.table.setHorizontalHeaderLabels(
