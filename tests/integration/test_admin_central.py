@@ -77,6 +77,34 @@ def test_init_central_twice_builds_and_then_leaves_the_database_alone(
     engine.dispose()
 
 
+def test_the_policy_helpers_are_pl_pgsql_security_definer_functions(
+    fresh_url: URL, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PL/pgSQL keeps the helpers' plans for the session; a SECURITY DEFINER SQL function would
+    be planned again at every INSERT a push sends (sync.push.500 spent most of its time there)."""
+    url = fresh_url.render_as_string(hide_password=False)
+    assert _run("admin", "init-central", url, monkeypatch=monkeypatch) == 0
+    engine = create_engine(fresh_url)
+    with engine.connect() as connection:
+        helpers = connection.execute(
+            text(
+                "SELECT p.proname, l.lanname, p.prosecdef, p.provolatile FROM pg_proc p"
+                " JOIN pg_language l ON l.oid = p.prolang"
+                " JOIN pg_namespace n ON n.oid = p.pronamespace"
+                " WHERE n.nspname = 'fc_sync' AND p.proname IN"
+                " ('my_user_id', 'my_team_id', 'may_add_to_case', 'case_of_plan')"
+                " ORDER BY 1"
+            )
+        ).all()
+    engine.dispose()
+    assert helpers == [
+        ("case_of_plan", "plpgsql", True, "s"),
+        ("may_add_to_case", "plpgsql", True, "s"),
+        ("my_team_id", "plpgsql", True, "s"),
+        ("my_user_id", "plpgsql", True, "s"),
+    ]
+
+
 def test_add_user_makes_a_login_in_exactly_one_group_and_the_user_row(
     fresh_url: URL, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
