@@ -2702,6 +2702,109 @@ Offline-first field collection.</translation>
     </message>
 </context>
 <context>
+    <name>SuggestDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="45"/>
+        <source>no time that day within the borrower&apos;s hours and the legal hours</source>
+        <translation>no time that day within the borrower&apos;s hours and the legal hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="48"/>
+        <source>cannot be reached within its hours and your shift</source>
+        <translation>cannot be reached within its hours and your shift</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="51"/>
+        <source>the day is full with riskier cases or cases nearer each other</source>
+        <translation>the day is full with riskier cases or cases nearer each other</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="54"/>
+        <source>lower priority than the cases offered</source>
+        <translation>lower priority than the cases offered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="62"/>
+        <source>{km} km from your start</source>
+        <translation>{km} km from your start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="64"/>
+        <source>{km} km from the previous stop</source>
+        <translation>{km} km from the previous stop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="65"/>
+        <source>tier {tier}, {owed} owed, {where}</source>
+        <translation>tier {tier}, {owed} owed, {where}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="100"/>
+        <source>Suggested visits for {day}</source>
+        <translation>Suggested visits for {day}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="112"/>
+        <source>Loan ref</source>
+        <translation>Loan ref</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="113"/>
+        <source>Borrower</source>
+        <translation>Borrower</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="114"/>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="115"/>
+        <source>Owed</source>
+        <translation>Owed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="116"/>
+        <source>District</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="117"/>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="125"/>
+        <source>&amp;Add to my day</source>
+        <translation>&amp;Add to my day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="144"/>
+        <source>Choosing the cases worth visiting…</source>
+        <translation>Choosing the cases worth visiting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="163"/>
+        <source>Something went wrong: {error}</source>
+        <translation>Something went wrong: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="223"/>
+        <source>No case can be suggested for this day (room for {room} visits).</source>
+        <translation>No case can be suggested for this day (room for {room} visits).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="227"/>
+        <source>{count} cases suggested in route order, {km} km from home and back. Uncheck those you do not want.</source>
+        <translation>{count} cases suggested in route order, {km} km from home and back. Uncheck those you do not want.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="237"/>
+        <source>Not suggested ({count}): {reason}</source>
+        <translation>Not suggested ({count}): {reason}</translation>
+    </message>
+</context>
+<context>
     <name>SyncView</name>
     <message>
         <location filename="../../ui/views/sync_view.py" line="334"/>
@@ -3206,207 +3309,217 @@ Offline-first field collection.</translation>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../ui/views/today_view.py" line="224"/>
+        <location filename="../../ui/views/today_view.py" line="232"/>
         <source>{start}–{end}</source>
         <translation>{start}–{end}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="232"/>
+        <location filename="../../ui/views/today_view.py" line="240"/>
         <source>{minutes} min</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="241"/>
+        <location filename="../../ui/views/today_view.py" line="249"/>
         <source>{check_in} – {check_out}</source>
         <translation>{check_in} – {check_out}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="259"/>
+        <location filename="../../ui/views/today_view.py" line="267"/>
         <source>Locked: the stop keeps its time when the route is planned again</source>
         <translation>Locked: the stop keeps its time when the route is planned again</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="274"/>
+        <location filename="../../ui/views/today_view.py" line="282"/>
         <source>{stops} stops · {km} km · {minutes} minutes on the road · home at {back} · about {cost} yuan</source>
         <translation>{stops} stops · {km} km · {minutes} minutes on the road · home at {back} · about {cost} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="286"/>
+        <location filename="../../ui/views/today_view.py" line="294"/>
         <source>{count} stops miss their time window</source>
         <translation>{count} stops miss their time window</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="290"/>
+        <location filename="../../ui/views/today_view.py" line="298"/>
         <source>home after the end of your shift</source>
         <translation>home after the end of your shift</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="313"/>
+        <location filename="../../ui/views/today_view.py" line="321"/>
         <source>Only a planned visit with a known address can be moved.</source>
         <translation>Only a planned visit with a known address can be moved.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="373"/>
+        <location filename="../../ui/views/today_view.py" line="381"/>
         <source>route-{day}.pdf</source>
         <translation>route-{day}.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="378"/>
+        <location filename="../../ui/views/today_view.py" line="386"/>
         <source>Save the route sheet</source>
         <translation>Save the route sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="380"/>
+        <location filename="../../ui/views/today_view.py" line="388"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="393"/>
+        <location filename="../../ui/views/today_view.py" line="401"/>
         <source>Route sheet of {stops} stops saved to {file}</source>
         <translation>Route sheet of {stops} stops saved to {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="423"/>
+        <location filename="../../ui/views/today_view.py" line="431"/>
         <source>Check in</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="434"/>
+        <location filename="../../ui/views/today_view.py" line="442"/>
         <source>Place picked on the map: {lat}, {lon}. Your next check-in uses it.</source>
         <translation>Place picked on the map: {lat}, {lon}. Your next check-in uses it.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="451"/>
+        <location filename="../../ui/views/today_view.py" line="459"/>
         <source>Where are you?</source>
         <translation>Where are you?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="452"/>
+        <location filename="../../ui/views/today_view.py" line="460"/>
         <source>Where are you? Your position {lat}, {lon} is recorded too.</source>
         <translation>Where are you? Your position {lat}, {lon} is recorded too.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="522"/>
+        <location filename="../../ui/views/today_view.py" line="529"/>
+        <source>{count} suggested visits added; plan the route to order them.</source>
+        <translation>{count} suggested visits added; plan the route to order them.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="547"/>
         <source>Route planned: {stops} stops, {km} km, {minutes} minutes on the road, home at {back}, about {cost} yuan.</source>
         <translation>Route planned: {stops} stops, {km} km, {minutes} minutes on the road, home at {back}, about {cost} yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="537"/>
+        <location filename="../../ui/views/today_view.py" line="562"/>
         <source>{borrower} is left out: {reason}</source>
         <translation>{borrower} is left out: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="563"/>
+        <location filename="../../ui/views/today_view.py" line="588"/>
         <source>Today&apos;s visits</source>
         <translation>Today&apos;s visits</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="564"/>
+        <location filename="../../ui/views/today_view.py" line="589"/>
+        <source>S&amp;uggest visits…</source>
+        <translation>S&amp;uggest visits…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="590"/>
         <source>Plan the &amp;route</source>
         <translation>Plan the &amp;route</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="565"/>
+        <location filename="../../ui/views/today_view.py" line="591"/>
         <source>&amp;Print route sheet…</source>
         <translation>&amp;Print route sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="568"/>
+        <location filename="../../ui/views/today_view.py" line="594"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="569"/>
+        <location filename="../../ui/views/today_view.py" line="595"/>
         <source>Time window</source>
         <translation>Time window</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="570"/>
+        <location filename="../../ui/views/today_view.py" line="596"/>
         <source>Arrival</source>
         <translation>Arrival</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="571"/>
+        <location filename="../../ui/views/today_view.py" line="597"/>
         <source>Wait</source>
         <translation>Wait</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="572"/>
+        <location filename="../../ui/views/today_view.py" line="598"/>
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="573"/>
+        <location filename="../../ui/views/today_view.py" line="599"/>
         <source>Loan ref</source>
         <translation>Loan ref</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="574"/>
+        <location filename="../../ui/views/today_view.py" line="600"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="575"/>
+        <location filename="../../ui/views/today_view.py" line="601"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="576"/>
+        <location filename="../../ui/views/today_view.py" line="602"/>
         <source>Checked in – out</source>
         <translation>Checked in – out</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="577"/>
+        <location filename="../../ui/views/today_view.py" line="603"/>
         <source>Warning</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="581"/>
+        <location filename="../../ui/views/today_view.py" line="607"/>
         <source>Drag a stop to another place (or press Ctrl+Up, Ctrl+Down) to change the order of the route</source>
         <translation>Drag a stop to another place (or press Ctrl+Up, Ctrl+Down) to change the order of the route</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="587"/>
+        <location filename="../../ui/views/today_view.py" line="613"/>
         <source>Move the stop up</source>
         <translation>Move the stop up</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="588"/>
+        <location filename="../../ui/views/today_view.py" line="614"/>
         <source>Move the stop down</source>
         <translation>Move the stop down</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="589"/>
+        <location filename="../../ui/views/today_view.py" line="615"/>
         <source>Check &amp;in</source>
         <translation>Check &amp;in</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="590"/>
+        <location filename="../../ui/views/today_view.py" line="616"/>
         <source>Check ou&amp;t</source>
         <translation>Check ou&amp;t</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="591"/>
+        <location filename="../../ui/views/today_view.py" line="617"/>
         <source>Record &amp;outcome…</source>
         <translation>Record &amp;outcome…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="592"/>
+        <location filename="../../ui/views/today_view.py" line="618"/>
         <source>Open &amp;case</source>
         <translation>Open &amp;case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="594"/>
+        <location filename="../../ui/views/today_view.py" line="620"/>
         <source>No visits planned for this day</source>
         <translation>No visits planned for this day</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="606"/>
+        <location filename="../../ui/views/today_view.py" line="632"/>
         <source>{minutes} min after its time window</source>
         <translation>{minutes} min after its time window</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="610"/>
+        <location filename="../../ui/views/today_view.py" line="636"/>
         <source>no time today is allowed for this visit</source>
         <translation>no time today is allowed for this visit</translation>
     </message>

@@ -2702,6 +2702,109 @@ Offline-first field collection.</source>
     </message>
 </context>
 <context>
+    <name>SuggestDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="45"/>
+        <source>no time that day within the borrower&apos;s hours and the legal hours</source>
+        <translation>当天在借款人可见时间和法定联系时段内没有可用时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="48"/>
+        <source>cannot be reached within its hours and your shift</source>
+        <translation>在其时段和您的班次内无法到达</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="51"/>
+        <source>the day is full with riskier cases or cases nearer each other</source>
+        <translation>当天已排满风险更高或彼此更近的案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="54"/>
+        <source>lower priority than the cases offered</source>
+        <translation>优先级低于已纳入考虑的案件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="62"/>
+        <source>{km} km from your start</source>
+        <translation>距出发点 {km} 公里</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="64"/>
+        <source>{km} km from the previous stop</source>
+        <translation>距上一站 {km} 公里</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="65"/>
+        <source>tier {tier}, {owed} owed, {where}</source>
+        <translation>{tier}级，欠款 {owed}，{where}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="100"/>
+        <source>Suggested visits for {day}</source>
+        <translation>{day} 的建议外访</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="112"/>
+        <source>Loan ref</source>
+        <translation>贷款编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="113"/>
+        <source>Borrower</source>
+        <translation>借款人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="114"/>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="115"/>
+        <source>Owed</source>
+        <translation>欠款</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="116"/>
+        <source>District</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="117"/>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="125"/>
+        <source>&amp;Add to my day</source>
+        <translation>加入我的日程(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="144"/>
+        <source>Choosing the cases worth visiting…</source>
+        <translation>正在挑选值得外访的案件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="163"/>
+        <source>Something went wrong: {error}</source>
+        <translation>出错了：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="223"/>
+        <source>No case can be suggested for this day (room for {room} visits).</source>
+        <translation>当天没有可建议的案件（还可安排 {room} 次外访）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="227"/>
+        <source>{count} cases suggested in route order, {km} km from home and back. Uncheck those you do not want.</source>
+        <translation>按路线顺序建议 {count} 件案件，往返共 {km} 公里。取消勾选不需要的案件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="237"/>
+        <source>Not suggested ({count}): {reason}</source>
+        <translation>未建议（{count}）：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>SyncView</name>
     <message>
         <location filename="../../ui/views/sync_view.py" line="334"/>
@@ -3206,207 +3309,217 @@ Offline-first field collection.</source>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../ui/views/today_view.py" line="224"/>
+        <location filename="../../ui/views/today_view.py" line="232"/>
         <source>{start}–{end}</source>
         <translation>{start}–{end}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="232"/>
+        <location filename="../../ui/views/today_view.py" line="240"/>
         <source>{minutes} min</source>
         <translation>{minutes}分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="241"/>
+        <location filename="../../ui/views/today_view.py" line="249"/>
         <source>{check_in} – {check_out}</source>
         <translation>{check_in} – {check_out}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="259"/>
+        <location filename="../../ui/views/today_view.py" line="267"/>
         <source>Locked: the stop keeps its time when the route is planned again</source>
         <translation>已锁定：重新规划路线时该站保持原定时间</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="274"/>
+        <location filename="../../ui/views/today_view.py" line="282"/>
         <source>{stops} stops · {km} km · {minutes} minutes on the road · home at {back} · about {cost} yuan</source>
         <translation>{stops}站 · {km}公里 · 路上{minutes}分钟 · {back}返回 · 约{cost}元</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="286"/>
+        <location filename="../../ui/views/today_view.py" line="294"/>
         <source>{count} stops miss their time window</source>
         <translation>{count}站超出约定时段</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="290"/>
+        <location filename="../../ui/views/today_view.py" line="298"/>
         <source>home after the end of your shift</source>
         <translation>返回时已超出工作时间</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="313"/>
+        <location filename="../../ui/views/today_view.py" line="321"/>
         <source>Only a planned visit with a known address can be moved.</source>
         <translation>只有地址位置已知的已计划上门才能移动。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="373"/>
+        <location filename="../../ui/views/today_view.py" line="381"/>
         <source>route-{day}.pdf</source>
         <translation>路线单-{day}.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="378"/>
+        <location filename="../../ui/views/today_view.py" line="386"/>
         <source>Save the route sheet</source>
         <translation>保存路线单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="380"/>
+        <location filename="../../ui/views/today_view.py" line="388"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="393"/>
+        <location filename="../../ui/views/today_view.py" line="401"/>
         <source>Route sheet of {stops} stops saved to {file}</source>
         <translation>{stops}站的路线单已保存至 {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="423"/>
+        <location filename="../../ui/views/today_view.py" line="431"/>
         <source>Check in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="434"/>
+        <location filename="../../ui/views/today_view.py" line="442"/>
         <source>Place picked on the map: {lat}, {lon}. Your next check-in uses it.</source>
         <translation>已在地图上选定位置：{lat}, {lon}。下一次签到将使用该位置。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="451"/>
+        <location filename="../../ui/views/today_view.py" line="459"/>
         <source>Where are you?</source>
         <translation>您现在在哪里？</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="452"/>
+        <location filename="../../ui/views/today_view.py" line="460"/>
         <source>Where are you? Your position {lat}, {lon} is recorded too.</source>
         <translation>您现在在哪里？您的位置 {lat}, {lon} 也会一并记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="522"/>
+        <location filename="../../ui/views/today_view.py" line="529"/>
+        <source>{count} suggested visits added; plan the route to order them.</source>
+        <translation>已加入 {count} 次建议外访；请规划路线以排定顺序。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="547"/>
         <source>Route planned: {stops} stops, {km} km, {minutes} minutes on the road, home at {back}, about {cost} yuan.</source>
         <translation>路线已规划：{stops}站，{km}公里，路上{minutes}分钟，{back}返回，约{cost}元。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="537"/>
+        <location filename="../../ui/views/today_view.py" line="562"/>
         <source>{borrower} is left out: {reason}</source>
         <translation>{borrower}未排入：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="563"/>
+        <location filename="../../ui/views/today_view.py" line="588"/>
         <source>Today&apos;s visits</source>
         <translation>今日上门</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="564"/>
+        <location filename="../../ui/views/today_view.py" line="589"/>
+        <source>S&amp;uggest visits…</source>
+        <translation>建议外访(&amp;U)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="590"/>
         <source>Plan the &amp;route</source>
         <translation>规划路线(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="565"/>
+        <location filename="../../ui/views/today_view.py" line="591"/>
         <source>&amp;Print route sheet…</source>
         <translation>打印路线单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="568"/>
+        <location filename="../../ui/views/today_view.py" line="594"/>
         <source>Stop</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="569"/>
+        <location filename="../../ui/views/today_view.py" line="595"/>
         <source>Time window</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="570"/>
+        <location filename="../../ui/views/today_view.py" line="596"/>
         <source>Arrival</source>
         <translation>到达时间</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="571"/>
+        <location filename="../../ui/views/today_view.py" line="597"/>
         <source>Wait</source>
         <translation>等待</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="572"/>
+        <location filename="../../ui/views/today_view.py" line="598"/>
         <source>Borrower</source>
         <translation>借款人</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="573"/>
+        <location filename="../../ui/views/today_view.py" line="599"/>
         <source>Loan ref</source>
         <translation>贷款编号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="574"/>
+        <location filename="../../ui/views/today_view.py" line="600"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="575"/>
+        <location filename="../../ui/views/today_view.py" line="601"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="576"/>
+        <location filename="../../ui/views/today_view.py" line="602"/>
         <source>Checked in – out</source>
         <translation>签到 – 签退</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="577"/>
+        <location filename="../../ui/views/today_view.py" line="603"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="581"/>
+        <location filename="../../ui/views/today_view.py" line="607"/>
         <source>Drag a stop to another place (or press Ctrl+Up, Ctrl+Down) to change the order of the route</source>
         <translation>拖动站点到其他位置（或按 Ctrl+Up、Ctrl+Down）以调整路线顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="587"/>
+        <location filename="../../ui/views/today_view.py" line="613"/>
         <source>Move the stop up</source>
         <translation>上移站点</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="588"/>
+        <location filename="../../ui/views/today_view.py" line="614"/>
         <source>Move the stop down</source>
         <translation>下移站点</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="589"/>
+        <location filename="../../ui/views/today_view.py" line="615"/>
         <source>Check &amp;in</source>
         <translation>签到(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="590"/>
+        <location filename="../../ui/views/today_view.py" line="616"/>
         <source>Check ou&amp;t</source>
         <translation>签退(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="591"/>
+        <location filename="../../ui/views/today_view.py" line="617"/>
         <source>Record &amp;outcome…</source>
         <translation>记录结果(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="592"/>
+        <location filename="../../ui/views/today_view.py" line="618"/>
         <source>Open &amp;case</source>
         <translation>打开案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="594"/>
+        <location filename="../../ui/views/today_view.py" line="620"/>
         <source>No visits planned for this day</source>
         <translation>这一天没有计划的上门</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="606"/>
+        <location filename="../../ui/views/today_view.py" line="632"/>
         <source>{minutes} min after its time window</source>
         <translation>晚于约定时段{minutes}分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="610"/>
+        <location filename="../../ui/views/today_view.py" line="636"/>
         <source>no time today is allowed for this visit</source>
         <translation>今天没有可用于此次上门的时段</translation>
     </message>
