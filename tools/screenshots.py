@@ -71,6 +71,7 @@ def main() -> int:
         QApplication.processEvents()
         dialog.grab().save(str(OUT / "outcome_dialog_zh_CN.png"))
         dialog.reject()
+        _suggest_dialog(window)
 
         window.show_screen(window.map_view)
         loaded = []
@@ -164,6 +165,26 @@ def lead_screens(translations: i18n.Translations, folder: Path, now: dt.datetime
         wizard.grab().save(str(OUT / "import_wizard_zh_CN.png"))
         wizard.reject()
         window.close()
+
+
+def _suggest_dialog(window: MainWindow) -> None:
+    """Tomorrow's suggested visits (today's day is full in the demo; nothing is added)."""
+    today = window.today_view.chosen_day()
+    window.today_view.show_day(today + dt.timedelta(days=1))
+    dialog = window.today_view.suggest_dialog()
+    done: list[object] = []
+    dialog.suggested.connect(lambda: done.append(True))
+    dialog.task.failed.connect(done.append)
+    dialog.resize(1000, 560)
+    dialog.show()
+    deadline = time.monotonic() + 60
+    while not done and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.05)
+    QApplication.processEvents()
+    dialog.grab().save(str(OUT / "suggest_visits_zh_CN.png"))
+    dialog.reject()
+    window.today_view.show_day(today)
 
 
 def _team_plan_dialog(window: MainWindow, day: dt.date) -> None:
