@@ -39,7 +39,6 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Connection,
-    CursorResult,
     Engine,
     Index,
     Select,
@@ -599,67 +598,76 @@ def _pull_tables(
     progress: Progress | None,
     should_stop: ShouldStop | None,
 ) -> None:
-    while window.table < len(_TABLES):
-        if window.counts and not window.counts[window.table]:
-            window.table += 1
-            window.after = None
-            continue
-        _stream_table(central, local, viewer, window, page_size, tally, progress, should_stop)
-    window.stage = "grants"
+    """The window's rows of every table from the saved one on, each table read by one streaming
+    query (a server-side cursor on PostgreSQL) in key order, each page committed locally with the
+    table and key it reached: a resumed pull starts after that key.
 
-
-def _stream_table(
-    central: Connection,
-    local: Connection,
-    viewer: Viewer,
-    window: _Window,
-    page_size: int,
-    tally: _Tally,
-    progress: Progress | None,
-    should_stop: ShouldStop | None,
-) -> None:
-    """The window's rows of the current table, read by one streaming query (a server-side cursor
-    on PostgreSQL) in key order, each page committed locally with the key it reached: a resumed
-    pull starts after that key."""
-    table = _TABLES[window.table]
-    query = _stored_query(table, central).where(_in_window(table, window))
-    if window.after is not None:
-        query = query.where(table.c.id > uuid.UUID(window.after))
-    query = _filtered(query.order_by(table.c.id), table, viewer, central)
-    id_at = list(table.columns).index(table.c.id)
-    finished = False
-    with contextlib.closing(central.execute(query.execution_options(yield_per=page_size))) as rows:
-        for page in _pages_ahead(rows, page_size):
-            finished = len(page) < page_size
+    The queries are made here, before any row is read, from the progress as committed; a table
+    with no rows in the window is not read at all.
+    """
+    queries = [
+        (position, _table_query(central, viewer, window, position))
+        for position in range(window.table, len(_TABLES))
+        if not window.counts or window.counts[position]
+    ]
+    id_ats = [list(table.columns).index(table.c.id) for table in _TABLES]
+    # Closed on the way out, however the loop ends: the reader is done with `central` then.
+    with contextlib.closing(_pages_ahead(central, queries, page_size)) as stream:
+        for position, page in stream:
+            if page is _END_OF_TABLE:
+                if window.table <= position:  # its last page was full (or there was none)
+                    window.table = position
+                    with local.begin():
+                        _next_table(window)
+                        _write_state(local, STATE_PROGRESS, window.dump())
+                continue
+            if window.table != position:  # tables before it had no rows in the window
+                window.table, window.after = position, None
             tally.pages += 1
             with local.begin():
-                _upsert(local, table, page, tally)
+                _upsert(local, _TABLES[position], page, tally)
                 window.done += len(page)
-                if finished:
+                if len(page) < page_size:
                     _next_table(window)
                 else:
-                    window.after = str(uuid.UUID(page[-1][id_at]))
+                    window.after = str(uuid.UUID(page[-1][id_ats[position]]))
                 _write_state(local, STATE_PROGRESS, window.dump())
             if progress is not None:
                 progress("rows", window.done, max(window.total, window.done))
             if should_stop is not None and window.table < len(_TABLES) and should_stop():
                 raise _Stopped
-    if not finished:  # the last page was full (or there was none): the table ends here
-        with local.begin():
-            _next_table(window)
-            _write_state(local, STATE_PROGRESS, window.dump())
+    window.table, window.after = len(_TABLES), None
+    window.stage = "grants"
+
+
+def _table_query(
+    central: Connection, viewer: Viewer, window: _Window, position: int
+) -> Select[Any]:
+    """The window's rows of table `position` in key order (after the saved key, if it is the
+    table a resumed pull stopped in)."""
+    table = _TABLES[position]
+    query = _stored_query(table, central).where(_in_window(table, window))
+    if position == window.table and window.after is not None:
+        query = query.where(table.c.id > uuid.UUID(window.after))
+    return _filtered(query.order_by(table.c.id), table, viewer, central)
 
 
 _END_OF_PAGES = object()
+_END_OF_TABLE: Any = object()
 
 
-def _pages_ahead(rows: CursorResult[Any], page_size: int) -> Iterator[Sequence[tuple[Any, ...]]]:
-    """`rows`' pages in order, the next one read on a thread while the caller writes this one.
+def _pages_ahead(
+    central: Connection, queries: Sequence[tuple[int, Select[Any]]], page_size: int
+) -> Iterator[tuple[int, Any]]:
+    """The pages of `queries`, table after table, read on a thread while the caller writes.
 
+    Yields `(position, page)` and, after each table's pages, `(position, _END_OF_TABLE)`.
     Reading waits on the central database and writing on SQLite; both let go of the GIL, so a
-    first sync takes about the longer of the two rather than their sum. Only the thread touches
-    `rows` until the caller's loop ends (however it ends), and it stops at the next page then.
-    The pages are plain tuples, made on the thread too: SQLite binds them fastest.
+    first sync takes about the longer of the two rather than their sum. The thread also starts
+    the next table's query while the caller writes the current table's last pages, so no table
+    waits for its first page. Only the thread touches `central` until the caller's loop ends
+    (however it ends); it stops at the next page then and closes its cursor. The pages are plain
+    tuples, made on the thread too: SQLite binds them fastest.
     """
     pages: queue.Queue[Any] = queue.Queue(maxsize=1)
     stop = threading.Event()
@@ -675,8 +683,13 @@ def _pages_ahead(rows: CursorResult[Any], page_size: int) -> Iterator[Sequence[t
 
     def read() -> None:
         try:
-            for page in rows.partitions(page_size):
-                if not offer([tuple(row) for row in page]):
+            for position, query in queries:
+                streamed = central.execute(query.execution_options(yield_per=page_size))
+                with contextlib.closing(streamed) as rows:
+                    for page in rows.partitions(page_size):
+                        if not offer((position, [tuple(row) for row in page])):
+                            return
+                if not offer((position, _END_OF_TABLE)):
                     return
             offer(_END_OF_PAGES)
         except BaseException as exc:  # handed to the caller, raised there

@@ -157,3 +157,28 @@ def test_a_first_pull_that_fails_half_way_builds_its_indexes_and_the_next_one_fi
     _no_drift(empty)
     with empty.engine.connect() as local:
         assert pull.cursor_of(local) > 0
+
+
+def test_a_first_pull_stopped_after_every_page_ends_with_every_row_once(
+    central: Engine, empty: Workspace, tmp_path: Path
+) -> None:
+    """The reader runs ahead into the next table; each stop must still resume at the committed
+    page, table boundaries (a full last page, a table with no rows left) included."""
+    viewer = _viewer(central)
+    runs = 0
+    while True:
+        report = pull.pull(empty.engine, central, viewer, page_size=PAGE, should_stop=lambda: True)
+        runs += 1
+        assert report.pages <= 1 or not report.stopped
+        if not report.stopped:
+            break
+    assert runs > len(codec.SYNCED_TABLES)
+    _no_drift(empty)
+    whole = Workspace.open(tmp_path / "whole", create=True)
+    try:
+        pull.pull(whole.engine, central, viewer, page_size=1000)
+        assert _counts(empty.engine) == _counts(whole.engine)
+        with empty.engine.connect() as stopped, whole.engine.connect() as unbroken:
+            assert _rows(stopped) == _rows(unbroken)
+    finally:
+        whole.close()
