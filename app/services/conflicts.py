@@ -81,6 +81,12 @@ class OpenConflict:
         fields: the fields the edit changed that differ from the central version.
         edited_at: when I made my edit (UTC).
         changed_at: when the central version was written (UTC), once it is here.
+        changed_by: who pushed the central version my edit met, as the push that found the
+            conflict recorded it; None when no push wrote it (an import or an administrator
+            changed the central database, or nobody is known: see `author_recorded`).
+        author_recorded: whether the push that found the conflict recorded who wrote the
+            central version (False for a conflict found before FieldCollect kept it, or
+            answered again from an earlier push whose reply was lost).
         central_version: the central row_version held locally.
         central_arrived: False while the central version has not reached this laptop (then
             only "take theirs" can be decided; the next sync brings their value).
@@ -96,6 +102,8 @@ class OpenConflict:
     fields: tuple[FieldConflict, ...]
     edited_at: dt.datetime
     changed_at: dt.datetime | None
+    changed_by: str | None
+    author_recorded: bool
     central_version: int | None
     central_arrived: bool
 
@@ -204,7 +212,9 @@ class ConflictService:
                 row = self._row(session, entry)
                 case = _case_of(session, entry, row)
                 borrower = session.get(models.Borrower, case.borrower_id) if case else None
-                conflict_id = _detail(entry).get("conflict_id")
+                detail = _detail(entry)
+                conflict_id = detail.get("conflict_id")
+                changed_by = detail.get("central_changed_by")
                 arrived = _arrived(entry, row)
                 conflicts.append(
                     OpenConflict(
@@ -218,6 +228,8 @@ class ConflictService:
                         fields=_fields(entry, row),
                         edited_at=entry.created_at,
                         changed_at=row.updated_at if row is not None and arrived else None,
+                        changed_by=changed_by if isinstance(changed_by, str) else None,
+                        author_recorded="central_changed_by" in detail,
                         central_version=row.row_version if row is not None and arrived else None,
                         central_arrived=arrived,
                     )

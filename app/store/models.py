@@ -486,6 +486,10 @@ class SyncConflict(Base):
     client_values: Mapped[dict[str, Any]] = mapped_column(JSON)
     central_values: Mapped[dict[str, Any]] = mapped_column(JSON)
     edited_at: Mapped[dt.datetime | None]
+    # Who pushed the central version the edit collided with, and when it arrived; NULL when
+    # that version did not come through a push (an import or an administrator wrote it).
+    central_changed_by: Mapped[str | None] = mapped_column(String(63))
+    central_changed_at: Mapped[dt.datetime | None]
     detected_at: Mapped[dt.datetime] = mapped_column(default=utc_now)
     status: Mapped[str] = mapped_column(String(16), default="open")
     resolved_by: Mapped[str | None] = mapped_column(String(63))

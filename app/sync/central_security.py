@@ -185,6 +185,19 @@ _LEAD_UPDATE = (
 )
 
 
+# What fc_sync.push_author_of reads beyond the other helpers' tables.
+_PUSH_AUTHOR_READS = (
+    "borrower_phone",
+    "borrower_address",
+    "instalment",
+    "visit",
+    "promise_to_pay",
+    "attachment",
+    "agreement",
+    "sync_mutation",
+)
+
+
 @dataclass(frozen=True, slots=True)
 class _Policy:
     name: str
@@ -315,6 +328,8 @@ def _policies(roles: GroupRoles) -> list[_Policy]:
 
     own_push = f"pushed_by = {_SESSION_USER}"
     add("sync_mutation", "own", "ALL", everyone, own_push, own_push)
+    for table in _PUSH_AUTHOR_READS:
+        add(table, "definer", "SELECT", (definer,), "true")
     add("sync_conflict", "collector_read", "SELECT", (collector,), own_push)
     add("sync_conflict", "lead_read", "SELECT", (lead,), f"{own_push} OR {_visible_case()}")
     add("sync_conflict", "lead_resolve", "UPDATE", (lead,), _visible_case(), _visible_case())
@@ -352,6 +367,66 @@ def _policies(roles: GroupRoles) -> list[_Policy]:
     add("attachment_content", "admin_read", "SELECT", (admin,), "true")
     add("attachment_content", "add", "INSERT", everyone, None, own_upload)
     return policies
+
+
+# Who pushed a row's central version: a collector's push records it in a conflict, but Row-Level
+# Security hides other people's `sync_mutation` rows from him. This answers with the username and
+# arrival time only, and only for a row the caller may see (the policies' rules on the row's
+# cases: an admin any, a lead his team's, a collector his own); nothing for another row, an
+# unlisted table, or a version no push wrote (an import, an administrator). The first applied
+# push that produced the version is its author (a later no-change push records the same one).
+_PUSH_AUTHOR_SIGNATURE = "fc_sync.push_author_of(text, uuid, integer)"
+_PUSH_AUTHOR_OF = """CREATE OR REPLACE FUNCTION fc_sync.push_author_of(
+        the_table text, the_row uuid, the_version integer)
+    RETURNS TABLE (changed_by text, changed_at timestamptz) {header} AS $$
+    DECLARE
+        me uuid;
+        my_team uuid;
+        prefix text := fc_sync.role_prefix();
+        cases uuid[];
+    BEGIN
+        SELECT au.id, au.team_id INTO me, my_team FROM public.app_user au
+            WHERE au.username = session_user::text AND au.active;
+        IF the_table = 'loan_case' THEN
+            cases := ARRAY[the_row];
+        ELSIF the_table = 'borrower' THEN
+            cases := ARRAY(SELECT lc.id FROM public.loan_case lc WHERE lc.borrower_id = the_row);
+        ELSIF the_table IN ('borrower_phone', 'borrower_address') THEN
+            EXECUTE format('SELECT ARRAY(SELECT lc.id FROM public.loan_case lc'
+                           ' WHERE lc.borrower_id = (SELECT t.borrower_id FROM public.%I t'
+                           ' WHERE t.id = $1))', the_table)
+                INTO cases USING the_row;
+        ELSIF the_table = 'instalment' THEN
+            cases := ARRAY(SELECT rp.case_id FROM public.instalment i
+                           JOIN public.repayment_plan rp ON rp.id = i.plan_id
+                           WHERE i.id = the_row);
+        ELSIF the_table IN ('visit', 'promise_to_pay', 'repayment_plan', 'attachment',
+                            'agreement') THEN
+            EXECUTE format('SELECT ARRAY(SELECT t.case_id FROM public.%I t WHERE t.id = $1)',
+                           the_table)
+                INTO cases USING the_row;
+        ELSE
+            RETURN;
+        END IF;
+        IF NOT (pg_has_role(session_user, prefix || '_admin', 'MEMBER')
+                OR EXISTS (SELECT 1 FROM public.loan_case lc
+                           WHERE lc.id = ANY (cases)
+                             AND ((lc.assigned_to_id = me
+                                   AND pg_has_role(session_user, prefix || '_collector',
+                                                   'MEMBER'))
+                                  OR (lc.team_id = my_team
+                                      AND pg_has_role(session_user, prefix || '_lead',
+                                                      'MEMBER'))))) THEN
+            RETURN;
+        END IF;
+        RETURN QUERY
+            SELECT m.pushed_by::text, m.received_at FROM public.sync_mutation m
+            WHERE m.table_name = the_table AND m.row_id = the_row
+              AND m.outcome = 'applied' AND m.row_version = the_version
+            ORDER BY m.received_at
+            LIMIT 1;
+    END
+$$"""
 
 
 def _helpers(definer: str) -> list[str]:
@@ -399,12 +474,14 @@ def _helpers(definer: str) -> list[str]:
                 RETURN (SELECT case_id FROM public.repayment_plan WHERE id = the_plan);
             END
         $$""",
+        _PUSH_AUTHOR_OF.format(header=header),
     ]
     definer_functions = (
         "fc_sync.my_user_id()",
         "fc_sync.my_team_id()",
         "fc_sync.may_add_to_case(uuid)",
         "fc_sync.case_of_plan(uuid)",
+        _PUSH_AUTHOR_SIGNATURE,
         "fc_sync.record_tombstone()",
         "fc_sync.record_case_access()",
     )
@@ -423,6 +500,7 @@ def _helper_grants(roles: GroupRoles) -> list[str]:
             "fc_sync.my_team_id()",
             "fc_sync.may_add_to_case(uuid)",
             "fc_sync.case_of_plan(uuid)",
+            _PUSH_AUTHOR_SIGNATURE,
         )
     ]
 
@@ -469,6 +547,8 @@ def _grants(roles: GroupRoles, database: str) -> list[str]:
         f"GRANT SELECT, INSERT, UPDATE ON sync_clock TO {admin}",
         # What the SECURITY DEFINER helpers and triggers read and write.
         f"GRANT SELECT ON app_user, loan_case, repayment_plan, case_access_event TO {definer}",
+        # fc_sync.push_author_of: the rows whose cases it checks, and the pushes it names.
+        f"GRANT SELECT ON {', '.join(_PUSH_AUTHOR_READS)} TO {definer}",
         f"GRANT INSERT ON case_access_event, sync_tombstone TO {definer}",
         f"GRANT USAGE ON SEQUENCE case_access_event_id_seq, sync_tombstone_id_seq TO {definer}",
     ]

@@ -92,6 +92,9 @@ class MutationResult:
         row_version: the row's central version after it was applied.
         repeated: the mutation had been pushed before; its recorded outcome is returned.
         conflict_id: the recorded conflict, for a conflict found now.
+        central_changed_by: for a conflict, who pushed the central version it met (None when
+            an import or an administrator wrote that version).
+        central_changed_at: when that push arrived.
     """
 
     mutation_id: uuid.UUID
@@ -101,6 +104,8 @@ class MutationResult:
     row_version: int | None = None
     repeated: bool = False
     conflict_id: uuid.UUID | None = None
+    central_changed_by: str | None = None
+    central_changed_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +220,10 @@ def record_results(
             detail = {"outcome": result.outcome, "reason": result.reason, "message": result.message}
             if result.conflict_id is not None:
                 detail["conflict_id"] = str(result.conflict_id)
+                detail["central_changed_by"] = result.central_changed_by
+                detail["central_changed_at"] = (
+                    result.central_changed_at.isoformat() if result.central_changed_at else None
+                )
             details.append(
                 {"entry": mutation.mutation_id, "detail": json.dumps(detail, ensure_ascii=False)}
             )
@@ -623,8 +632,17 @@ def _update(
     if not meaningful:
         return MutationResult(mutation.mutation_id, APPLIED, row_version=current.row_version)
     if current.row_version != base:
+        author = _author_of_version(central, table, mutation.row_id, current.row_version, postgres)
         conflict_id = _record_conflict(
-            central, username, table, mutation, base, current.row_version, changed, central_values
+            central,
+            username,
+            table,
+            mutation,
+            base,
+            current.row_version,
+            changed,
+            central_values,
+            author,
         )
         return MutationResult(
             mutation.mutation_id,
@@ -633,6 +651,8 @@ def _update(
             f"{table.name} {mutation.row_id} was changed centrally (version {current.row_version})"
             f" after this edit's base version {base}; recorded for a person to decide",
             conflict_id=conflict_id,
+            central_changed_by=author.username if author else None,
+            central_changed_at=author.at if author else None,
         )
     if not postgres:
         _check_parents(central, table, changed)
@@ -672,6 +692,7 @@ def _record_conflict(
     central_version: int,
     changed: dict[str, Any],
     central_values: Any,
+    author: _Author | None,
 ) -> uuid.UUID:
     conflict_id = uuid.uuid4()
     edited_at = changed.get("updated_at")
@@ -688,11 +709,56 @@ def _record_conflict(
             client_values={name: codec.json_value(value) for name, value in changed.items()},
             central_values={name: codec.json_value(central_values[name]) for name in changed},
             edited_at=edited_at if isinstance(edited_at, dt.datetime) else None,
+            central_changed_by=author.username if author else None,
+            central_changed_at=author.at if author else None,
             detected_at=models.utc_now(),
             status="open",
         )
     )
     return conflict_id
+
+
+@dataclass(frozen=True, slots=True)
+class _Author:
+    """Who pushed a central row version, and when the push arrived."""
+
+    username: str
+    at: dt.datetime
+
+
+def _author_of_version(
+    central: Connection, table: Table, row_id: uuid.UUID, version: int, postgres: bool
+) -> _Author | None:
+    """The pusher of the applied mutation that wrote `version` of a row, or None when no push
+    wrote it (an import or an administrator did).
+
+    On PostgreSQL Row-Level Security hides other people's `sync_mutation` rows from a collector,
+    so `fc_sync.push_author_of` (SECURITY DEFINER, app.sync.central_security) answers for a row
+    the pusher may see; the embedded central file is read directly.
+    """
+    if postgres:
+        found = central.execute(
+            text("SELECT changed_by, changed_at FROM fc_sync.push_author_of(:t, :r, :v)"),
+            {"t": table.name, "r": row_id, "v": version},
+        ).first()
+    else:
+        found = central.execute(
+            select(_mutations.c.pushed_by, _mutations.c.received_at)
+            .where(
+                _mutations.c.table_name == table.name,
+                _mutations.c.row_id == row_id,
+                _mutations.c.outcome == APPLIED,
+                _mutations.c.row_version == version,
+            )
+            .order_by(_mutations.c.received_at)
+            .limit(1)
+        ).first()
+    if found is None or found[0] is None:
+        return None
+    at = found[1]
+    if at is not None and at.tzinfo is None:
+        at = at.replace(tzinfo=dt.UTC)
+    return _Author(found[0], at.astimezone(dt.UTC) if at is not None else models.utc_now())
 
 
 def _case_of_borrower_row(central: Connection, table: Table, row_id: uuid.UUID) -> uuid.UUID | None:

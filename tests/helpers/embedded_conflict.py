@@ -14,11 +14,13 @@ from sqlalchemy.orm import Session
 from app.services import demo
 from app.services.workspace import STATE_SERVER_URL, Workspace
 from app.store import models
-from app.sync import outbox
+from app.sync import codec, outbox, push
 
 AS_OF = dt.date(2026, 11, 20)
 MINE = "13900000001"
 THEIRS = "13700000002"
+# The lead who pushes the central change in `edit_phone_on_both_sides(..., pushed_by=LEAD)`.
+LEAD = "li.lead"
 
 
 def build_demo(folder: Path) -> Path:
@@ -49,8 +51,15 @@ class PhoneConflict:
     borrower_name: str
 
 
-def edit_phone_on_both_sides(workspace: Workspace, central: Engine) -> PhoneConflict:
-    """The collector changes a phone offline; meanwhile the lead changes it centrally."""
+def edit_phone_on_both_sides(
+    workspace: Workspace, central: Engine, pushed_by: str | None = None
+) -> PhoneConflict:
+    """The collector changes a phone offline; meanwhile the lead changes it centrally.
+
+    With `pushed_by` the central change arrives as that user's push (recorded in
+    `sync_mutation`, so the conflict names him); without, it is written straight into the
+    central database, as an import or an administrator would.
+    """
     with workspace.session() as session:
         case = session.scalars(select(models.LoanCase).order_by(models.LoanCase.loan_ref)).first()
         assert case is not None
@@ -63,6 +72,9 @@ def edit_phone_on_both_sides(workspace: Workspace, central: Engine) -> PhoneConf
         outbox.enqueue(session, phone, "update")
         borrower = session.get_one(models.Borrower, case.borrower_id)
         conflict = PhoneConflict(phone.id, case.loan_ref, borrower.full_name)
+    if pushed_by is not None:
+        _push_phone_number(central, pushed_by, conflict.phone_id, THEIRS)
+        return conflict
     with Session(central) as session, session.begin():
         session.execute(
             update(models.BorrowerPhone)
@@ -70,6 +82,30 @@ def edit_phone_on_both_sides(workspace: Workspace, central: Engine) -> PhoneConf
             .values(number=THEIRS, updated_at=models.utc_now())
         )
     return conflict
+
+
+def _push_phone_number(central: Engine, username: str, phone_id: uuid.UUID, number: str) -> None:
+    """`username`'s laptop pushes a new number for the phone, on its current central version."""
+    with central.connect() as connection, connection.begin():
+        version = connection.execute(
+            select(models.BorrowerPhone.row_version).where(models.BorrowerPhone.id == phone_id)
+        ).scalar_one()
+        mutation = push.Mutation(
+            mutation_id=uuid.uuid4(),
+            seq=1,
+            table_name="borrower_phone",
+            row_id=phone_id,
+            operation="update",
+            payload={
+                "id": str(phone_id),
+                "number": number,
+                "updated_at": codec.json_value(models.utc_now()),
+            },
+            base_row_version=version,
+            case_id=None,
+        )
+        (result,) = push.apply_batch(connection, username, [mutation])
+    assert result.outcome == push.APPLIED, result
 
 
 def phone_numbers(workspace: Workspace, central: Engine, phone_id: uuid.UUID) -> tuple:

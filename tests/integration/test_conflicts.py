@@ -58,8 +58,7 @@ def _phone(workspace: Workspace, phone_id: uuid.UUID) -> tuple[str, int]:
 
 
 def _edit_on_both_laptops(world: World) -> tuple[Workspace, Workspace, uuid.UUID]:
-    alice = world.user("alice", "collector", "North")
-    lena = world.user("lena", "lead", "North")
+    alice, lena = _people(world)
     world.seed_cases(alice, "North", 1, contacts=0)
     _settle(world)
     collector, lead = world.workspace(alice), world.workspace(lena)
@@ -73,6 +72,83 @@ def _edit_on_both_laptops(world: World) -> tuple[Workspace, Workspace, uuid.UUID
     assert _sync(world, lead).pushed == 1
     assert _sync(world, collector).conflicts == 1
     return collector, lead, phone_id
+
+
+def _people(world: World) -> tuple[str, str]:
+    """The collector alice and the lead lena of team North (their login names)."""
+    return world.user("alice", "collector", "North"), world.user("lena", "lead", "North")
+
+
+def test_the_conflict_names_the_lead_whose_push_the_collector_met(world: World) -> None:
+    """alice may not read lena's `sync_mutation` rows; her push still records lena as the
+    author of the central number, through the SECURITY DEFINER helper."""
+    collector, _lead, _phone_id = _edit_on_both_laptops(world)
+    lena = next(login for login in world.logins if login.startswith("lena_"))
+    alice = next(login for login in world.logins if login.startswith("alice_"))
+    with Session(world.engine) as session:
+        recorded = session.scalars(select(models.SyncConflict)).one()
+        lenas_push = session.scalars(
+            select(models.SyncMutation).where(
+                models.SyncMutation.pushed_by == lena,
+                models.SyncMutation.table_name == "borrower_phone",
+            )
+        ).one()
+    assert (recorded.pushed_by, recorded.central_changed_by) == (alice, lena)
+    assert recorded.central_changed_at == lenas_push.received_at
+    (conflict,) = ConflictService(collector).open_conflicts()
+    assert conflict.changed_by == lena
+    # alice herself still cannot read lena's pushes.
+    engine = world.engine_as(alice)
+    try:
+        with engine.connect() as connection:
+            assert (
+                connection.scalar(
+                    text("SELECT count(*) FROM sync_mutation WHERE pushed_by = :lena"),
+                    {"lena": lena},
+                )
+                == 0
+            )
+    finally:
+        engine.dispose()
+
+
+def test_a_central_change_no_push_made_names_nobody(world: World) -> None:
+    """An import or an administrator writes the central row directly: no author is recorded."""
+    alice, _lena = _people(world)
+    world.seed_cases(alice, "North", 1, contacts=0)
+    _settle(world)
+    collector = world.workspace(alice)
+    with collector.session() as session:
+        phone = session.scalars(select(models.BorrowerPhone)).one()
+        phone.number = MINE
+        phone.updated_at = models.utc_now()
+        outbox.enqueue(session, phone, "update")
+        phone_id = phone.id
+    with Session(world.engine) as session, session.begin():
+        central = session.get_one(models.BorrowerPhone, phone_id)
+        central.number = THEIRS
+        central.updated_at = models.utc_now()
+    assert _sync(world, collector).conflicts == 1
+    with Session(world.engine) as session:
+        recorded = session.scalars(select(models.SyncConflict)).one()
+    assert (recorded.central_changed_by, recorded.central_changed_at) == (None, None)
+    (conflict,) = ConflictService(collector).open_conflicts()
+    assert conflict.changed_by is None and conflict.central_version == 2
+
+
+def test_the_push_author_helper_answers_only_for_rows_the_caller_may_see(world: World) -> None:
+    """Another team's collector asking about alice's phone learns nothing."""
+    _collector, _lead, phone_id = _edit_on_both_laptops(world)
+    lena = next(login for login in world.logins if login.startswith("lena_"))
+    bob = world.user("bob", "collector", "South")
+    query = text("SELECT changed_by FROM fc_sync.push_author_of('borrower_phone', :row, 2)")
+    for login, expected in ((lena, [lena]), (bob, [])):
+        engine = world.engine_as(login)
+        try:
+            with engine.connect() as connection:
+                assert connection.scalars(query, {"row": phone_id}).all() == expected
+        finally:
+            engine.dispose()
 
 
 @pytest.mark.parametrize("keep_mine", [True, False])

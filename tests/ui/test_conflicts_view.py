@@ -19,6 +19,7 @@ from app.services.workspace import Workspace
 from app.store import engines
 from tests.helpers import embedded_conflict
 from tests.helpers.embedded_conflict import MINE, THEIRS, edit_phone_on_both_sides, phone_numbers
+from ui import formatting
 from ui.views.conflicts_view import ConflictsView
 from ui.views.sync_view import SyncView
 
@@ -79,6 +80,8 @@ def test_a_phone_edited_on_both_sides_is_shown_and_decided_and_the_stores_conver
     loan, borrower, record, field, mine, theirs, changed = _cells(conflicts, 0)
     assert (loan, borrower) == (phone.loan_ref, phone.borrower_name)
     assert (record, field, mine, theirs) == ("Borrower's phone", "Number", MINE, THEIRS)
+    # Written straight into the central database (no push): nobody to name.
+    assert changed.startswith("the central database (import or administrator), ")
     assert changed.endswith("version 2")
     assert conflicts.keep_mine_button.isEnabled() and conflicts.take_theirs_button.isEnabled()
 
@@ -96,6 +99,22 @@ def test_a_phone_edited_on_both_sides_is_shown_and_decided_and_the_stores_conver
     assert (again.conflicts, again.rejected) == (0, 0)
     expected = (MINE, 3) if decision == "keep_mine" else (THEIRS, 2)
     assert phone_numbers(workspace, central, phone.phone_id) == (*expected, *expected)
+
+
+def test_the_changed_centrally_column_names_the_lead_who_pushed_the_central_value(
+    qtbot: QtBot, workspace: Workspace, central: Engine
+) -> None:
+    SyncService(workspace).run()
+    edit_phone_on_both_sides(workspace, central, pushed_by=embedded_conflict.LEAD)
+    assert SyncService(workspace).run().conflicts == 1
+    view = ConflictsView(workspace)
+    qtbot.addWidget(view)
+    (conflict,) = ConflictService(workspace).open_conflicts()
+    assert conflict.changed_at is not None
+    *_, changed = _cells(view, 0)
+    assert changed == (
+        f"{embedded_conflict.LEAD}, {formatting.local_datetime(conflict.changed_at)}, version 2"
+    )
 
 
 def test_the_sync_screen_lists_every_run_newest_first(qtbot: QtBot, workspace: Workspace) -> None:

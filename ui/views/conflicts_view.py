@@ -127,12 +127,7 @@ class ConflictsView(QWidget):
             fields = "\n".join(self._field_name(field.field) for field in conflict.fields)
             mine = "\n".join(_shown(field.mine) for field in conflict.fields)
             theirs = "\n".join(_shown(field.theirs) for field in conflict.fields)
-            changed = QCoreApplication.translate(
-                "ConflictsView", "{when}, version {version}"
-            ).format(
-                when=formatting.local_datetime(conflict.changed_at) if conflict.changed_at else "",
-                version=conflict.central_version,
-            )
+            changed = self._changed_centrally(conflict)
         else:
             fields = mine = ""
             theirs = QCoreApplication.translate("ConflictsView", "Arrives with the next sync")
@@ -146,6 +141,21 @@ class ConflictsView(QWidget):
             theirs,
             changed,
         )
+
+    @staticmethod
+    def _changed_centrally(conflict: OpenConflict) -> str:
+        """Who wrote the central version (when the push recorded it), when, and its number."""
+        when = formatting.local_datetime(conflict.changed_at) if conflict.changed_at else ""
+        if not conflict.author_recorded:
+            return QCoreApplication.translate("ConflictsView", "{when}, version {version}").format(
+                when=when, version=conflict.central_version
+            )
+        who = conflict.changed_by or QCoreApplication.translate(
+            "ConflictsView", "the central database (import or administrator)"
+        )
+        return QCoreApplication.translate(
+            "ConflictsView", "{who}, {when}, version {version}"
+        ).format(who=who, when=when, version=conflict.central_version)
 
     @staticmethod
     def _field_name(field: str) -> str:

@@ -38,10 +38,12 @@ def central(workspace: Workspace) -> Iterator[Engine]:
     engine.dispose()
 
 
-def _conflicted(workspace: Workspace, central: Engine) -> embedded_conflict.PhoneConflict:
+def _conflicted(
+    workspace: Workspace, central: Engine, pushed_by: str | None = None
+) -> embedded_conflict.PhoneConflict:
     service = SyncService(workspace)
     service.run()
-    phone = edit_phone_on_both_sides(workspace, central)
+    phone = edit_phone_on_both_sides(workspace, central, pushed_by)
     assert service.run().conflicts == 1
     return phone
 
@@ -58,6 +60,11 @@ def test_a_phone_edited_on_both_sides_is_one_open_conflict_with_both_values(
     ]
     assert conflict.central_arrived and conflict.central_version == 2
     assert conflict.changed_at is not None and conflict.conflict_id is not None
+    # The central number was written straight into the central database, not pushed.
+    assert conflict.author_recorded and conflict.changed_by is None
+    with Session(central) as session:
+        recorded = session.scalars(select(models.SyncConflict)).one()
+    assert (recorded.central_changed_by, recorded.central_changed_at) == (None, None)
     assert ConflictService(workspace).open_count() == 1
     # Until a person decides, the central value stays where it is.
     assert phone_numbers(workspace, central, phone.phone_id) == (
@@ -66,6 +73,26 @@ def test_a_phone_edited_on_both_sides_is_one_open_conflict_with_both_values(
         embedded_conflict.THEIRS,
         2,
     )
+
+
+def test_a_conflict_names_the_lead_whose_push_wrote_the_central_version(
+    workspace: Workspace, central: Engine
+) -> None:
+    started = models.utc_now()
+    _conflicted(workspace, central, pushed_by=embedded_conflict.LEAD)
+    (conflict,) = ConflictService(workspace).open_conflicts()
+    assert conflict.author_recorded and conflict.changed_by == embedded_conflict.LEAD
+    with Session(central) as session:
+        recorded = session.scalars(select(models.SyncConflict)).one()
+        pushed = session.scalars(
+            select(models.SyncMutation).where(
+                models.SyncMutation.pushed_by == embedded_conflict.LEAD
+            )
+        ).one()
+    assert recorded.pushed_by == "zhang.wei"
+    assert recorded.central_changed_by == embedded_conflict.LEAD
+    assert recorded.central_changed_at == pushed.received_at
+    assert recorded.central_changed_at is not None and recorded.central_changed_at >= started
 
 
 def test_keeping_mine_reapplies_it_on_the_central_version_and_the_stores_converge(
