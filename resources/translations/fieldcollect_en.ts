@@ -742,7 +742,7 @@
     </message>
     <message>
         <location filename="../../ui/views/conflicts_view.py" line="39"/>
-        <location filename="../../ui/views/conflicts_view.py" line="216"/>
+        <location filename="../../ui/views/conflicts_view.py" line="226"/>
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
@@ -817,92 +817,102 @@
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="130"/>
+        <location filename="../../ui/views/conflicts_view.py" line="150"/>
         <source>{when}, version {version}</source>
         <translation>{when}, version {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="138"/>
+        <location filename="../../ui/views/conflicts_view.py" line="133"/>
         <source>Arrives with the next sync</source>
         <translation>Arrives with the next sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="172"/>
+        <location filename="../../ui/views/conflicts_view.py" line="153"/>
+        <source>the central database (import or administrator)</source>
+        <translation>the central database (import or administrator)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="156"/>
+        <source>{who}, {when}, version {version}</source>
+        <translation>{who}, {when}, version {version}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="182"/>
         <source>Your value is kept; it is sent with the next sync.</source>
         <translation>Your value is kept; it is sent with the next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="181"/>
+        <location filename="../../ui/views/conflicts_view.py" line="191"/>
         <source>The central value is kept on this laptop.</source>
         <translation>The central value is kept on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="194"/>
+        <location filename="../../ui/views/conflicts_view.py" line="204"/>
         <source>Not decided: {reason}</source>
         <translation>Not decided: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="207"/>
+        <location filename="../../ui/views/conflicts_view.py" line="217"/>
         <source>Someone changed these records in the central database after you changed them here. Nothing was overwritten: decide for each one which value stays.</source>
         <translation>Someone changed these records in the central database after you changed them here. Nothing was overwritten: decide for each one which value stays.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="215"/>
+        <location filename="../../ui/views/conflicts_view.py" line="225"/>
         <source>Loan</source>
         <translation>Loan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="217"/>
+        <location filename="../../ui/views/conflicts_view.py" line="227"/>
         <source>Record</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="218"/>
+        <location filename="../../ui/views/conflicts_view.py" line="228"/>
         <source>Field</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="219"/>
+        <location filename="../../ui/views/conflicts_view.py" line="229"/>
         <source>My value</source>
         <translation>My value</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="220"/>
+        <location filename="../../ui/views/conflicts_view.py" line="230"/>
         <source>Central value</source>
         <translation>Central value</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="221"/>
+        <location filename="../../ui/views/conflicts_view.py" line="231"/>
         <source>Changed centrally</source>
         <translation>Changed centrally</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="224"/>
+        <location filename="../../ui/views/conflicts_view.py" line="234"/>
         <source>No conflicts to decide.</source>
         <translation>No conflicts to decide.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="225"/>
+        <location filename="../../ui/views/conflicts_view.py" line="235"/>
         <source>&amp;Keep mine</source>
         <translation>&amp;Keep mine</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="227"/>
+        <location filename="../../ui/views/conflicts_view.py" line="237"/>
         <source>&amp;Take central value</source>
         <translation>&amp;Take central value</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="243"/>
+        <location filename="../../ui/views/conflicts_view.py" line="253"/>
         <source>Yes</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="245"/>
+        <location filename="../../ui/views/conflicts_view.py" line="255"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="270"/>
+        <location filename="../../ui/views/conflicts_view.py" line="280"/>
         <source>Conflicts</source>
         <translation>Conflicts</translation>
     </message>

@@ -742,7 +742,7 @@
     </message>
     <message>
         <location filename="../../ui/views/conflicts_view.py" line="39"/>
-        <location filename="../../ui/views/conflicts_view.py" line="216"/>
+        <location filename="../../ui/views/conflicts_view.py" line="226"/>
         <source>Borrower</source>
         <translation>借款人</translation>
     </message>
@@ -817,92 +817,102 @@
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="130"/>
+        <location filename="../../ui/views/conflicts_view.py" line="150"/>
         <source>{when}, version {version}</source>
         <translation>{when}，版本 {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="138"/>
+        <location filename="../../ui/views/conflicts_view.py" line="133"/>
         <source>Arrives with the next sync</source>
         <translation>下次同步时获取</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="172"/>
+        <location filename="../../ui/views/conflicts_view.py" line="153"/>
+        <source>the central database (import or administrator)</source>
+        <translation>中心数据库（导入或管理员）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="156"/>
+        <source>{who}, {when}, version {version}</source>
+        <translation>{who}，{when}，版本 {version}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/conflicts_view.py" line="182"/>
         <source>Your value is kept; it is sent with the next sync.</source>
         <translation>已保留您的值，将在下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="181"/>
+        <location filename="../../ui/views/conflicts_view.py" line="191"/>
         <source>The central value is kept on this laptop.</source>
         <translation>已在本机采用中心数据库的值。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="194"/>
+        <location filename="../../ui/views/conflicts_view.py" line="204"/>
         <source>Not decided: {reason}</source>
         <translation>未能处理：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="207"/>
+        <location filename="../../ui/views/conflicts_view.py" line="217"/>
         <source>Someone changed these records in the central database after you changed them here. Nothing was overwritten: decide for each one which value stays.</source>
         <translation>您在本机修改这些记录后，有人在中心数据库中也修改了它们。没有任何内容被覆盖：请逐条决定保留哪个值。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="215"/>
+        <location filename="../../ui/views/conflicts_view.py" line="225"/>
         <source>Loan</source>
         <translation>贷款编号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="217"/>
+        <location filename="../../ui/views/conflicts_view.py" line="227"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="218"/>
+        <location filename="../../ui/views/conflicts_view.py" line="228"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="219"/>
+        <location filename="../../ui/views/conflicts_view.py" line="229"/>
         <source>My value</source>
         <translation>我的值</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="220"/>
+        <location filename="../../ui/views/conflicts_view.py" line="230"/>
         <source>Central value</source>
         <translation>中心数据库的值</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="221"/>
+        <location filename="../../ui/views/conflicts_view.py" line="231"/>
         <source>Changed centrally</source>
         <translation>中心修改时间</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="224"/>
+        <location filename="../../ui/views/conflicts_view.py" line="234"/>
         <source>No conflicts to decide.</source>
         <translation>没有待处理的冲突。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="225"/>
+        <location filename="../../ui/views/conflicts_view.py" line="235"/>
         <source>&amp;Keep mine</source>
         <translation>保留我的(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="227"/>
+        <location filename="../../ui/views/conflicts_view.py" line="237"/>
         <source>&amp;Take central value</source>
         <translation>采用中心数据库的值(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="243"/>
+        <location filename="../../ui/views/conflicts_view.py" line="253"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="245"/>
+        <location filename="../../ui/views/conflicts_view.py" line="255"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="270"/>
+        <location filename="../../ui/views/conflicts_view.py" line="280"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
