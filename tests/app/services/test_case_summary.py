@@ -336,3 +336,37 @@ def test_rows_already_loaded_in_the_session_see_the_new_summary(book: Book) -> N
         case_summary.refresh_case_summaries(session, AS_OF)
 
         assert (case.last_contact_outcome, promise.status) == ("promised_to_pay", "broken")
+
+
+def test_the_stored_form_refresh_computes_what_the_python_form_does(book: Book) -> None:
+    """SQLite's refresh reads and writes values as stored (fen, ISO text); decoded, every new
+    summary is the one computed from Python values (the path other databases take)."""
+    kept = book.case(days_past_due=12, principal="800.50")
+    book.promise(kept, _at(dt.date(2026, 11, 1)), dt.date(2026, 11, 5), "500")
+    book.payment(kept, _at(dt.date(2026, 11, 3)), "500.00")
+    promised = book.case(days_past_due=200, principal="99999.99")
+    book.promise(promised, _at(dt.date(2026, 11, 18)), dt.date(2026, 11, 25), "300")
+    tied = book.case(days_past_due=35)
+    book.contact(tied, _at(dt.date(2026, 11, 10), 9), "no_answer", dt.date(2026, 11, 24))
+    book.contact(tied, _at(dt.date(2026, 11, 10), 9), "wrong_number", dt.date(2026, 11, 26))
+    book.payment(tied, _at(dt.date(2026, 10, 1), 23), "120.00")
+    book.case(days_past_due=0, status="disputed")
+    book.case(days_past_due=400, principal="0.01")
+
+    with book.workspace.session() as session:
+        dialect = session.get_bind().dialect
+        stored = case_summary._summary_changes(session, AS_OF, None, case_summary._StoredForm)
+        python = case_summary._summary_changes(session, AS_OF, None, case_summary._PythonForm)
+
+    def decoded(summary: tuple[object, ...]) -> tuple[object, ...]:
+        values = []
+        for name, value in zip(case_summary._SUMMARY_COLUMNS, summary, strict=True):
+            kind = models.LoanCase.__table__.c[name].type.dialect_impl(dialect)
+            process = kind.result_processor(dialect, None)
+            values.append(process(value) if process is not None and value is not None else value)
+        return tuple(values)
+
+    assert len(python) == 5
+    assert {
+        case_summary._StoredForm.case_id(case_id): decoded(summary) for case_id, summary in stored
+    } == dict(python)
