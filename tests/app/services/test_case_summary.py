@@ -352,6 +352,8 @@ def test_the_stored_form_refresh_computes_what_the_python_form_does(book: Book) 
     book.payment(tied, _at(dt.date(2026, 10, 1), 23), "120.00")
     book.case(days_past_due=0, status="disputed")
     book.case(days_past_due=400, principal="0.01")
+    paid_30_days_ago = book.case(days_past_due=45)  # 30 days: no 'no recent payment' points
+    book.payment(paid_30_days_ago, _at(dt.date(2026, 10, 23), 23), "50.00")
 
     with book.workspace.session() as session:
         dialect = session.get_bind().dialect
@@ -366,7 +368,7 @@ def test_the_stored_form_refresh_computes_what_the_python_form_does(book: Book) 
             values.append(process(value) if process is not None and value is not None else value)
         return tuple(values)
 
-    assert len(python) == 5
+    assert len(python) == 6
     assert {
         case_summary._StoredForm.case_id(case_id): decoded(summary) for case_id, summary in stored
     } == dict(python)
