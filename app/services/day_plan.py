@@ -193,12 +193,14 @@ class _Roads:
         return self.road.for_places(self.places, places)
 
 
-_TRAVEL = route_problem.Travel(
+# How a collector's legs are estimated (without OSRM): road distance by e-bike.
+TRAVEL = route_problem.Travel(
     route_problem.TravelMode.HAVERSINE, kmh=TRAVEL_KMH, road_factor=ROAD_FACTOR
 )
 
 
-def _setting(preferences: settings.Preferences | None, key: str) -> Any:
+def setting_value(preferences: settings.Preferences | None, key: str) -> Any:
+    """A setting from `preferences`, or its declared default without them."""
     if preferences is not None:
         return preferences.get(key)
     return next(spec.default for spec in settings.SETTINGS if spec.key == key)
@@ -206,12 +208,12 @@ def _setting(preferences: settings.Preferences | None, key: str) -> Any:
 
 def planner_seconds(preferences: settings.Preferences | None) -> float:
     """Wall-clock seconds a plan may take (the route_seconds setting, at least one)."""
-    return float(max(1, int(_setting(preferences, "route_seconds"))))
+    return float(max(1, int(setting_value(preferences, "route_seconds"))))
 
 
 def planner_threads(preferences: settings.Preferences | None) -> int:
     """Cores the planner may use: the route_threads setting, 0 meaning all of this machine's."""
-    chosen = int(_setting(preferences, "route_threads"))
+    chosen = int(setting_value(preferences, "route_threads"))
     return chosen if chosen > 0 else max(1, os.cpu_count() or 1)
 
 
@@ -254,7 +256,7 @@ class DayPlanService:
             )
         )
         profile = osrm.PROFILE_BY_MODE[TRAVEL_MODE]
-        return _Roads(places, travel_matrix.road_matrix(_TRAVEL, places, self._osrm_url(), profile))
+        return _Roads(places, travel_matrix.road_matrix(TRAVEL, places, self._osrm_url(), profile))
 
     def _rates(self) -> _Rates:
         def rate(key: str) -> Decimal:
@@ -344,7 +346,7 @@ class DayPlanService:
         user = session.get_one(models.AppUser, identity.user_id)
         team = session.get(models.Team, user.team_id) if user.team_id else None
         zone_name = team.timezone if team else "Asia/Shanghai"
-        home = _home(user, team)
+        home = home_of(user, team)
         visits = session.scalars(
             select(models.Visit)
             .where(
@@ -449,7 +451,8 @@ def pinned_start(start: dt.datetime) -> dt.datetime:
     return whole if whole == start else whole + dt.timedelta(seconds=1)
 
 
-def _home(user: models.AppUser, team: models.Team | None) -> tuple[float, float]:
+def home_of(user: models.AppUser, team: models.Team | None) -> tuple[float, float]:
+    """Where `user`'s day starts and ends: his home, else his team's office ([lon, lat])."""
     if user.home_lat is not None and user.home_lon is not None:
         return (user.home_lon, user.home_lat)
     if team is not None and team.office_lat is not None and team.office_lon is not None:
@@ -483,7 +486,7 @@ def _solve(context: _Day, seconds: float, threads: int, rates: _Rates, roads: _R
     if not routable:
         return _timed(context, [], left_out, rates, roads)
     problem = route_problem.RouteProblem(
-        travel=_TRAVEL,
+        travel=TRAVEL,
         vehicles=(
             route_problem.Vehicle(
                 id="me",
@@ -544,7 +547,7 @@ def _timed(
             travel_note=roads.road.fallback_reason,
         )
     problem = route_problem.RouteProblem(
-        travel=_TRAVEL,
+        travel=TRAVEL,
         vehicles=(
             route_problem.Vehicle(
                 id="me", start=context.start, end=context.home, shift=context.shift

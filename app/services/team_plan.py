@@ -46,9 +46,7 @@ MAX_DAYS = 7  # a week at most: the lead plans the coming days, not the month
 # both PyVRP and VROOM): a day is offered this many cases per place, riskiest and nearest first.
 OFFER_PER_PLACE = 4
 UNLIMITED_DAY = 20  # the places counted for a collector without a most-visits limit
-_TRAVEL = route_problem.Travel(
-    route_problem.TravelMode.HAVERSINE, kmh=day_plan.TRAVEL_KMH, road_factor=day_plan.ROAD_FACTOR
-)
+_TRAVEL = day_plan.TRAVEL  # the same estimate as a collector's own day
 
 
 @dataclass(frozen=True, slots=True)

@@ -150,7 +150,7 @@ class VisitSuggestionService:
         self._current_date = current_date
 
     def _setting(self, key: str) -> str:
-        return str(day_plan._setting(self._preferences, key))
+        return str(day_plan.setting_value(self._preferences, key))
 
     def suggest(self, day: dt.date, *, count: int | None = None) -> Suggestion:
         """The cases worth visiting on `day`: at most `count` (else his most visits a day, less
@@ -164,7 +164,7 @@ class VisitSuggestionService:
             midnight = dt.datetime.combine(
                 day, dt.time(), ZoneInfo(team.timezone if team else "Asia/Shanghai")
             )
-            home = day_plan._home(user, team)
+            home = day_plan.home_of(user, team)
             planned = _planned_today(session, user.id, day)
             room = max(0, (user.max_visits_per_day or team_plan.UNLIMITED_DAY) - len(planned))
             if count is not None:
@@ -291,7 +291,7 @@ class VisitSuggestionService:
             for moment in day_plan.SHIFT
         )
         problem = route_problem.RouteProblem(
-            travel=day_plan._TRAVEL,
+            travel=day_plan.TRAVEL,
             vehicles=(
                 route_problem.Vehicle(
                     id="me", start=home, end=home, shift=(shift[0], shift[1]), max_jobs=room
@@ -310,7 +310,7 @@ class VisitSuggestionService:
         )
         places = travel_matrix.index_places(problem)
         road = travel_matrix.road_matrix(
-            day_plan._TRAVEL,
+            day_plan.TRAVEL,
             places.places,
             self._setting("osrm_url"),
             osrm.PROFILE_BY_MODE[day_plan.TRAVEL_MODE],

@@ -84,7 +84,7 @@ def test_the_suggested_route_keeps_every_window_the_shift_and_the_most_visits(
     jobs = []
     with demo_workspace.session() as session:
         team = session.get_one(models.Team, user.team_id)
-        home = day_plan._home(user, team)
+        home = day_plan.home_of(user, team)
         for suggested in suggestion.chosen:
             address = session.get_one(models.BorrowerAddress, suggested.address_id)
             legal = compliance.contact_window("CN", DAY, address.timezone)
@@ -108,7 +108,7 @@ def test_the_suggested_route_keeps_every_window_the_shift_and_the_most_visits(
                 )
             )
     problem = route_problem.RouteProblem(
-        travel=day_plan._TRAVEL,
+        travel=day_plan.TRAVEL,
         vehicles=(
             route_problem.Vehicle(
                 id="me", start=home, end=home, shift=(shift[0], shift[1]), max_jobs=6
