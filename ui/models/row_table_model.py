@@ -6,6 +6,9 @@ Why a model and not QTableWidget items: with PySide6 6.12 each `QTableWidget.set
 without giving it (measured with `sys.getrefcount(None)`), so a screen refilling a few thousand
 cells on a timer makes the interpreter abort ("deallocating None") within minutes. A model is
 asked for its cells by the view and holds the rows itself.
+
+A column may also carry a tooltip and a check box (the screen keeps what is checked: the model
+asks it when painting and tells it when the user clicks); nothing else is editable.
 """
 
 from __future__ import annotations
@@ -32,12 +35,18 @@ class Column(Generic[_Row]):
         text: the cell's text for a row.
         right: numbers are right-aligned.
         colour: the text's colour for a row (None: the palette's).
+        tooltip: the cell's tooltip for a row ("": none).
+        checked: whether the row's check box is checked (None: the row has no check box).
+        set_checked: called with the row and the new state when the user clicks the check box.
     """
 
     header: Callable[[], str]
     text: Callable[[_Row], str]
     right: bool = False
     colour: Callable[[_Row], str | None] | None = None
+    tooltip: Callable[[_Row], str] | None = None
+    checked: Callable[[_Row], bool | None] | None = None
+    set_checked: Callable[[_Row, bool], None] | None = None
 
 
 class RowTableModel(QAbstractTableModel, Generic[_Row]):
@@ -96,9 +105,47 @@ class RowTableModel(QAbstractTableModel, Generic[_Row]):
         if role == Qt.ItemDataRole.ForegroundRole and column.colour is not None:
             colour = column.colour(row)
             return QColor(colour) if colour else None
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
+            return column.tooltip(row) or None
+        if role == Qt.ItemDataRole.CheckStateRole and column.checked is not None:
+            checked = column.checked(row)
+            if checked is not None:
+                return Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+            return None
         if role == ROW_ROLE:
             return index.row()
         return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and self._checkable(index):
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Only a check box is set: the column's `set_checked` is told, then the cell repainted."""
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
+            return False
+        if not self._checkable(index):
+            return False
+        column = self._columns[index.column()]
+        assert column.set_checked is not None
+        state = value if isinstance(value, Qt.CheckState) else Qt.CheckState(value)
+        column.set_checked(self.rows[index.row()], state == Qt.CheckState.Checked)
+        if index.row() < len(self.rows):  # set_checked may have refilled the model
+            cell = self.index(index.row(), index.column())
+            self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.CheckStateRole])
+        return True
+
+    def _checkable(self, index: _Index) -> bool:
+        if index.row() >= len(self.rows) or index.column() >= len(self._columns):
+            return False
+        column = self._columns[index.column()]
+        return (
+            column.checked is not None
+            and column.set_checked is not None
+            and column.checked(self.rows[index.row()]) is not None
+        )
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
