@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPageSize
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
@@ -59,7 +60,7 @@ def _view(qtbot: QtBot, workspace: Workspace) -> AgreementsView:
 
 
 def _cells(view: AgreementsView, row: int) -> list[str]:
-    return [view.table.item(row, column).text() for column in range(view.table.columnCount())]
+    return [view.model.text(row, column) for column in range(view.model.columnCount())]
 
 
 def _non_white(image: QImage) -> int:
@@ -230,23 +231,30 @@ def test_the_demo_lists_its_one_plan_in_force_and_opens_its_case(
     qtbot: QtBot, demo_workspace: Workspace
 ) -> None:
     view = _view(qtbot, demo_workspace)
-    assert view.table.rowCount() == 1 and not view.empty.isVisible()
+    assert view.model.rowCount() == 1 and not view.empty.isVisible()
     [plan] = view.plans
     assert _cells(view, 0)[2] == "Signed, in force"
     view.table.selectRow(0)
+    assert view.selected_plan() == plan and view.open_button.isEnabled()
     assert not view.sign_button.isEnabled()
     assert not view.print_button.isEnabled(), "the demo's paper agreement is not stored"
     with qtbot.waitSignal(view.case_selected) as opened:
         view.open_button.click()
     assert opened.args == [plan.case_id]
     assert isinstance(plan.case_id, uuid.UUID)
+    cell = view.table.visualRect(view.model.index(0, 1)).center()
+    with qtbot.waitSignal(view.case_selected) as double_clicked:
+        # A real double-click begins with a press: QTest's double-click alone sends none.
+        qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+        qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    assert double_clicked.args == [plan.case_id]
 
 
 def test_no_plans_says_where_to_make_one(
     qtbot: QtBot, workspace: Workspace, book: Book, tmp_path: Path
 ) -> None:
     view = _view(qtbot, workspace)
-    assert view.table.rowCount() == 0 and view.empty.isVisible()
+    assert view.model.rowCount() == 0 and view.empty.isVisible()
     assert "Make one from a case's detail" in view.empty.text()
     assert view.signing_dialog() is None and view.print_preview_dialog() is None
     assert not view.save_pdf_to(tmp_path / "nothing.pdf")

@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -42,12 +41,12 @@ from app.services.workspace import Workspace
 from ui import formatting, labels
 from ui.dialogs.plan_editor_dialog import PlanEditorDialog, error_text, issue_text
 from ui.dialogs.signing_dialog import SigningDialog
+from ui.models.row_table_model import Column, RowTableModel
 
 logger = logging.getLogger(__name__)
 
 # Only for the status words looked up at run time; literal texts name their context themselves.
 _CONTEXT = "AgreementsView"
-_COLUMNS = 7
 # Pages are rendered at most this fine for the printer: sharp on paper, and an A4 page stays
 # about 35 MB as an image even when the printer reports 1200 dpi.
 PRINT_DPI = 300
@@ -63,6 +62,42 @@ STATUS: Mapping[str, str] = {
     "broken": QT_TRANSLATE_NOOP("AgreementsView", "Broken"),
     "cancelled": QT_TRANSLATE_NOOP("AgreementsView", "Withdrawn"),
 }
+
+
+def _plan_columns() -> list[Column[PlanSummary]]:
+    translate = QCoreApplication.translate
+    return [
+        Column(lambda: translate("AgreementsView", "Borrower"), lambda plan: plan.borrower_name),
+        Column(lambda: translate("AgreementsView", "Loan ref"), lambda plan: plan.loan_ref),
+        Column(lambda: translate("AgreementsView", "Status"), _status_text),
+        Column(
+            lambda: translate("AgreementsView", "Agreed total (yuan)"),
+            lambda plan: formatting.money(plan.agreed_total),
+            right=True,
+        ),
+        Column(
+            lambda: translate("AgreementsView", "Instalments"),
+            lambda plan: str(plan.instalment_count),
+            right=True,
+        ),
+        Column(
+            lambda: translate("AgreementsView", "Needs approval"),
+            lambda plan: (
+                translate("AgreementsView", "Yes")
+                if plan.needs_approval
+                else translate("AgreementsView", "No")
+            ),
+        ),
+        Column(
+            lambda: translate("AgreementsView", "Proposed on"),
+            lambda plan: formatting.date(plan.created_at.astimezone().date()),
+        ),
+    ]
+
+
+def _status_text(plan: PlanSummary) -> str:
+    status = STATUS.get(plan.status)
+    return QCoreApplication.translate(_CONTEXT, status) if status else plan.status
 
 
 class PdfPrintError(errors.KnownError):
@@ -125,6 +160,9 @@ def paint_pdf_pages(path: Path, printer: QPrinter, dpi: int = PRINT_DPI) -> int:
 class AgreementsView(QWidget):
     """Every repayment plan of the workspace, newest first, and what can be done with it.
 
+    Attributes:
+        model: the plans listed, one row each.
+
     Signals:
         case_selected: a plan's case was opened (its case id).
         plans_changed: a plan was saved, signed, approved or rejected (cases may have changed).
@@ -151,7 +189,9 @@ class AgreementsView(QWidget):
         self._decided_here: set[uuid.UUID] = set()
         self.heading = QLabel(objectName="agreementsHeading")
         self.heading.setStyleSheet("font-size: 16px; font-weight: 600;")
-        self.table = QTableWidget(0, _COLUMNS, objectName="plans")
+        self.model: RowTableModel[PlanSummary] = RowTableModel(_plan_columns(), self)
+        self.table = QTableView(objectName="plans")
+        self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -159,7 +199,7 @@ class AgreementsView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(self._open_case)
         self.empty = QLabel(objectName="noPlans", alignment=Qt.AlignmentFlag.AlignCenter)
         self.notice = QLabel(objectName="agreementsNotice", wordWrap=True)
@@ -226,28 +266,7 @@ class AgreementsView(QWidget):
             self._plans = [
                 plan for plan in self._plans if plan.decidable or plan.plan_id in self._decided_here
             ]
-        translate = QCoreApplication.translate
-        self.table.setRowCount(len(self._plans))
-        for row, plan in enumerate(self._plans):
-            status = STATUS.get(plan.status)
-            cells = (
-                plan.borrower_name,
-                plan.loan_ref,
-                translate(_CONTEXT, status) if status else plan.status,
-                formatting.money(plan.agreed_total),
-                str(plan.instalment_count),
-                translate("AgreementsView", "Yes")
-                if plan.needs_approval
-                else translate("AgreementsView", "No"),
-                formatting.date(plan.created_at.astimezone().date()),
-            )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if column in (3, 4):
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.table.setItem(row, column, item)
+        self.model.set_rows(self._plans)
         if selected is not None:
             self.select_plan(selected.plan_id)
         self.empty.setText(
@@ -261,9 +280,8 @@ class AgreementsView(QWidget):
         self._update_buttons()
 
     def selected_plan(self) -> PlanSummary | None:
-        model = self.table.selectionModel()
-        rows = model.selectedRows() if model is not None else []
-        return self._plans[rows[0].row()] if rows and rows[0].row() < len(self._plans) else None
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
 
     def select_plan(self, plan_id: uuid.UUID) -> bool:
         for row, plan in enumerate(self._plans):
@@ -556,17 +574,7 @@ class AgreementsView(QWidget):
         self.queue_only.setText(
             translate("AgreementsView", "Only plans awaiting my decision (the approvals queue)")
         )
-        self.table.setHorizontalHeaderLabels(
-            [
-                translate("AgreementsView", "Borrower"),
-                translate("AgreementsView", "Loan ref"),
-                translate("AgreementsView", "Status"),
-                translate("AgreementsView", "Agreed total (yuan)"),
-                translate("AgreementsView", "Instalments"),
-                translate("AgreementsView", "Needs approval"),
-                translate("AgreementsView", "Proposed on"),
-            ]
-        )
+        self.model.retranslate()
         self.sign_button.setText(translate("AgreementsView", "&Sign…"))
         self.print_button.setText(translate("AgreementsView", "&Print…"))
         self.save_pdf_button.setText(translate("AgreementsView", "Save P&DF…"))
