@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
+
 from pytestqt.qtbot import QtBot
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from app.services.status import workspace_status
 from app.services.workspace import Workspace
 from app.store import engines, models
+from app.store.local_models import OutboxEntry
 from ui.views.sync_view import SyncView
 
 
@@ -63,3 +66,24 @@ def test_a_failed_sync_says_why_and_keeps_every_change(
     assert view.result.text().startswith("Not synced: ")
     assert view.result.text().endswith("Every change stays queued.")
     assert workspace_status(demo_workspace).pending_changes == 1
+
+
+def test_a_change_the_central_database_refused_is_listed_with_its_reason(
+    qtbot: QtBot, demo_workspace: Workspace
+) -> None:
+    from app.services.cases import CaseListService, CaseQuery, CaseService
+
+    first = CaseListService(demo_workspace).page(CaseQuery(), 0, 1)[0]
+    CaseService(demo_workspace).reveal_id_number(first.case_id)
+    refusal = {"outcome": "rejected", "reason": "forbidden", "message": "not your case"}
+    with demo_workspace.session() as session:
+        session.execute(
+            update(OutboxEntry).values(state="rejected", last_error=json.dumps(refusal))
+        )
+    view = SyncView(demo_workspace)
+    qtbot.addWidget(view)
+    view.show()
+    assert view.refused.isVisible() and view.refused_heading.isVisible()
+    assert view.refused_model.rowCount() == 1
+    row = [view.refused_model.text(0, column) for column in range(3)]
+    assert row == ["audit_event", "rejected", "not your case"]

@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,9 +30,16 @@ from PySide6.QtWidgets import (
 from app import errors
 from app.services.conflicts import ConflictService
 from app.services.status import WorkspaceStatus
-from app.services.sync import SyncCancel, SyncLogRecord, SyncReport, SyncService
+from app.services.sync import (
+    RefusedChange,
+    SyncCancel,
+    SyncLogRecord,
+    SyncReport,
+    SyncService,
+)
 from app.services.workspace import Workspace
 from ui import formatting
+from ui.models.row_table_model import Column, RowTableModel
 from ui.views.conflicts_view import ConflictsDialog
 
 _OUTCOMES = {
@@ -42,6 +48,42 @@ _OUTCOMES = {
     "cancelled": QT_TRANSLATE_NOOP("SyncView", "Cancelled"),
     "failed": QT_TRANSLATE_NOOP("SyncView", "Failed"),
 }
+
+
+def _refused_columns() -> list[Column[RefusedChange]]:
+    translate = QCoreApplication.translate
+    return [
+        Column(lambda: translate("SyncView", "Table"), lambda change: change.table_name),
+        Column(lambda: translate("SyncView", "Outcome"), lambda change: change.outcome),
+        Column(
+            lambda: translate("SyncView", "Reason"),
+            lambda change: change.message or change.reason or "",
+        ),
+    ]
+
+
+def _log_columns() -> list[Column[SyncLogRecord]]:
+    translate = QCoreApplication.translate
+    return [
+        Column(
+            lambda: translate("SyncView", "Started"),
+            lambda run: formatting.local_datetime(run.started_at),
+        ),
+        Column(
+            lambda: translate("SyncView", "Ended"),
+            lambda run: formatting.local_datetime(run.finished_at) if run.finished_at else "",
+        ),
+        Column(lambda: translate("SyncView", "Result"), _outcome_text),
+        Column(lambda: translate("SyncView", "Sent"), lambda run: str(run.pushed)),
+        Column(lambda: translate("SyncView", "Received"), lambda run: str(run.pulled)),
+        Column(lambda: translate("SyncView", "Refused"), lambda run: str(run.refused)),
+        Column(lambda: translate("SyncView", "Message"), lambda run: run.message or ""),
+    ]
+
+
+def _outcome_text(run: SyncLogRecord) -> str:
+    outcome = _OUTCOMES.get(run.outcome)
+    return QCoreApplication.translate("SyncView", outcome) if outcome else run.outcome
 
 
 class _SyncRun(QObject):
@@ -55,6 +97,10 @@ class _SyncRun(QObject):
 class SyncView(QWidget):
     """The workspace's sync status (fed by the main window), Sync now and Cancel, the conflicts
     button with its count, refused changes and the sync log.
+
+    Attributes:
+        refused_model: the changes the central database refused, oldest first.
+        log_model: the past syncs, newest first.
 
     Signals:
         synced(object): a SyncReport, after a sync that reached the central database (a
@@ -95,7 +141,9 @@ class SyncView(QWidget):
         self.progress.hide()
         self.result = QLabel(objectName="syncResult", wordWrap=True)
         self.refused_heading = QLabel(objectName="refusedHeading")
-        self.refused = QTableWidget(0, 3, objectName="refusedChanges")
+        self.refused_model: RowTableModel[RefusedChange] = RowTableModel(_refused_columns(), self)
+        self.refused = QTableView(objectName="refusedChanges")
+        self.refused.setModel(self.refused_model)
         self.refused.verticalHeader().hide()
         self.refused.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.refused.horizontalHeader().setSectionResizeMode(
@@ -103,7 +151,9 @@ class SyncView(QWidget):
         )
         self.refused.horizontalHeader().setStretchLastSection(True)
         self.log_heading = QLabel(objectName="syncLogHeading")
-        self.log = QTableWidget(0, 7, objectName="syncLog")
+        self.log_model: RowTableModel[SyncLogRecord] = RowTableModel(_log_columns(), self)
+        self.log = QTableView(objectName="syncLog")
+        self.log.setModel(self.log_model)
         self.log.verticalHeader().hide()
         self.log.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.log.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -268,11 +318,7 @@ class SyncView(QWidget):
 
     def show_refused(self) -> None:
         refused = self._service.refused_changes()
-        self.refused.setRowCount(len(refused))
-        for row, change in enumerate(refused):
-            cells = (change.table_name, change.outcome, change.message or change.reason or "")
-            for column, text in enumerate(cells):
-                self.refused.setItem(row, column, QTableWidgetItem(text))
+        self.refused_model.set_rows(refused)
         self.refused_heading.setVisible(bool(refused))
         self.refused.setVisible(bool(refused))
         self.show_conflict_count()
@@ -303,25 +349,9 @@ class SyncView(QWidget):
     def show_log(self) -> None:
         """The past syncs, newest first."""
         runs = self._service.sync_log()
-        self.log.setRowCount(len(runs))
-        for row, run in enumerate(runs):
-            for column, text in enumerate(self._log_cells(run)):
-                self.log.setItem(row, column, QTableWidgetItem(text))
+        self.log_model.set_rows(runs)
         self.log_heading.setVisible(bool(runs))
         self.log.setVisible(bool(runs))
-
-    @staticmethod
-    def _log_cells(run: SyncLogRecord) -> tuple[str, ...]:
-        outcome = _OUTCOMES.get(run.outcome)
-        return (
-            formatting.local_datetime(run.started_at),
-            formatting.local_datetime(run.finished_at) if run.finished_at else "",
-            QCoreApplication.translate("SyncView", outcome) if outcome else run.outcome,
-            str(run.pushed),
-            str(run.pulled),
-            str(run.refused),
-            run.message or "",
-        )
 
     # -- showing -----------------------------------------------------------------------------------
 
@@ -367,17 +397,7 @@ class SyncView(QWidget):
         self.sync_button.setText(QCoreApplication.translate("SyncView", "&Sync now"))
         self.cancel_button.setText(QCoreApplication.translate("SyncView", "Ca&ncel"))
         self.log_heading.setText(QCoreApplication.translate("SyncView", "Sync log"))
-        self.log.setHorizontalHeaderLabels(
-            [
-                QCoreApplication.translate("SyncView", "Started"),
-                QCoreApplication.translate("SyncView", "Ended"),
-                QCoreApplication.translate("SyncView", "Result"),
-                QCoreApplication.translate("SyncView", "Sent"),
-                QCoreApplication.translate("SyncView", "Received"),
-                QCoreApplication.translate("SyncView", "Refused"),
-                QCoreApplication.translate("SyncView", "Message"),
-            ]
-        )
+        self.log_model.retranslate()
         self.show_log()
         self.show_conflict_count()
         self.note.setText(
@@ -390,13 +410,7 @@ class SyncView(QWidget):
         self.refused_heading.setText(
             QCoreApplication.translate("SyncView", "Changes the central database refused")
         )
-        self.refused.setHorizontalHeaderLabels(
-            [
-                QCoreApplication.translate("SyncView", "Table"),
-                QCoreApplication.translate("SyncView", "Outcome"),
-                QCoreApplication.translate("SyncView", "Reason"),
-            ]
-        )
+        self.refused_model.retranslate()
         self._fill()
 
     def changeEvent(self, event: QEvent) -> None:
