@@ -58,7 +58,7 @@ def _sync(qtbot: QtBot, view: SyncView) -> object:
 
 
 def _cells(view: ConflictsView, row: int) -> list[str]:
-    return [view.table.item(row, column).text() for column in range(view.table.columnCount())]
+    return [view.model.text(row, column) for column in range(view.model.columnCount())]
 
 
 @pytest.mark.parametrize("decision", ["keep_mine", "take_theirs"])
@@ -76,7 +76,8 @@ def test_a_phone_edited_on_both_sides_is_shown_and_decided_and_the_stores_conver
     dialog = view.show_conflicts()
     qtbot.waitExposed(dialog)
     conflicts = dialog.view
-    assert conflicts.table.rowCount() == 1
+    assert conflicts.model.rowCount() == 1
+    assert conflicts.selected() == conflicts.model.rows[0], "the first conflict is selected"
     loan, borrower, record, field, mine, theirs, changed = _cells(conflicts, 0)
     assert (loan, borrower) == (phone.loan_ref, phone.borrower_name)
     assert (record, field, mine, theirs) == ("Borrower's phone", "Number", MINE, THEIRS)
@@ -122,9 +123,9 @@ def test_the_sync_screen_lists_every_run_newest_first(qtbot: QtBot, workspace: W
     assert view.log.isHidden()
     _sync(qtbot, view)
     _sync(qtbot, view)
-    assert not view.log.isHidden() and view.log.rowCount() == 2
-    assert view.log.item(0, 2).text() == "Completed"
-    assert view.log.item(0, 0).text() >= view.log.item(1, 0).text()
+    assert not view.log.isHidden() and view.log_model.rowCount() == 2
+    assert view.log_model.text(0, 2) == "Completed"
+    assert view.log_model.text(0, 0) >= view.log_model.text(1, 0)
 
 
 def test_cancel_shows_while_a_sync_runs_and_the_run_ends_queued_and_logged(
@@ -142,7 +143,7 @@ def test_cancel_shows_while_a_sync_runs_and_the_run_ends_queued_and_logged(
     # It stopped at a safe point, or had already finished when the click arrived.
     if report.cancelled:
         assert view.result.text().startswith("Sync cancelled:")
-        assert view.log.item(0, 2).text() == "Cancelled"
+        assert view.log_model.text(0, 2) == "Cancelled"
     else:
-        assert view.log.item(0, 2).text() == "Completed"
+        assert view.log_model.text(0, 2) == "Completed"
     assert view.cancel_button.isHidden() and view.sync_button.isEnabled()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,8 +28,7 @@ from app import errors
 from app.services.conflicts import ConflictService, OpenConflict
 from app.services.workspace import Workspace
 from ui import formatting
-
-MUTATION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+from ui.models.row_table_model import Column, RowTableModel
 
 # The records that can conflict, in the users' words (shared rows: DESIGN.md, sync contract 3).
 _RECORDS = {
@@ -60,7 +58,8 @@ class ConflictsView(QWidget):
     """The open conflicts and the two decisions.
 
     Attributes:
-        table: one row per conflict: case, borrower, record, field, mine, theirs, changed.
+        model: one row per conflict: case, borrower, record, field, mine, theirs, changed.
+        table: the view of `model`.
 
     Signals:
         decided(int): after a decision, with the number of conflicts still open.
@@ -76,14 +75,16 @@ class ConflictsView(QWidget):
         self._service = ConflictService(workspace)
         self._conflicts: list[OpenConflict] = []
         self.explanation = QLabel(objectName="conflictsExplanation", wordWrap=True)
-        self.table = QTableWidget(0, 7, objectName="conflictsTable")
+        self.model: RowTableModel[OpenConflict] = RowTableModel(self._columns(), self)
+        self.table = QTableView(objectName="conflictsTable")
+        self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.itemSelectionChanged.connect(self._enable)
+        self.table.selectionModel().selectionChanged.connect(self._enable)
         self.empty = QLabel(objectName="conflictsEmpty")
         self.keep_mine_button = QPushButton(objectName="keepMine")
         self.keep_mine_button.clicked.connect(self.keep_mine)
@@ -107,40 +108,58 @@ class ConflictsView(QWidget):
 
     def reload(self) -> None:
         """List the open conflicts again (after a sync or a decision)."""
+        selected = self.selected()
         self._conflicts = self._service.open_conflicts()
-        self.table.setRowCount(len(self._conflicts))
-        for row, conflict in enumerate(self._conflicts):
-            for column, text in enumerate(self._cells(conflict)):
-                item = QTableWidgetItem(text)
-                item.setData(MUTATION_ID_ROLE, str(conflict.mutation_id))
-                self.table.setItem(row, column, item)
+        self.model.set_rows(self._conflicts)
         self.table.resizeRowsToContents()
         self.table.setVisible(bool(self._conflicts))
         self.empty.setVisible(not self._conflicts)
-        if self._conflicts and not self.table.selectedItems():
-            self.table.selectRow(0)
+        if self._conflicts:
+            # The model's reset cleared the selection: keep the conflict that was selected.
+            row = next(
+                (
+                    row
+                    for row, conflict in enumerate(self._conflicts)
+                    if selected is not None and conflict.mutation_id == selected.mutation_id
+                ),
+                0,
+            )
+            self.table.selectRow(row)
         self._enable()
 
-    def _cells(self, conflict: OpenConflict) -> tuple[str, ...]:
-        record = _RECORDS.get(conflict.table_name)
-        if conflict.central_arrived:
-            fields = "\n".join(self._field_name(field.field) for field in conflict.fields)
-            mine = "\n".join(_shown(field.mine) for field in conflict.fields)
-            theirs = "\n".join(_shown(field.theirs) for field in conflict.fields)
-            changed = self._changed_centrally(conflict)
-        else:
-            fields = mine = ""
-            theirs = QCoreApplication.translate("ConflictsView", "Arrives with the next sync")
-            changed = ""
-        return (
-            conflict.loan_ref or "",
-            conflict.borrower_name or "",
-            QCoreApplication.translate("ConflictsView", record) if record else conflict.table_name,
-            fields,
-            mine,
-            theirs,
-            changed,
-        )
+    def _columns(self) -> list[Column[OpenConflict]]:
+        translate = QCoreApplication.translate
+        return [
+            Column(lambda: translate("ConflictsView", "Loan"), lambda c: c.loan_ref or ""),
+            Column(lambda: translate("ConflictsView", "Borrower"), lambda c: c.borrower_name or ""),
+            Column(lambda: translate("ConflictsView", "Record"), _record_text),
+            Column(
+                lambda: translate("ConflictsView", "Field"),
+                lambda c: (
+                    "\n".join(self._field_name(field.field) for field in c.fields)
+                    if c.central_arrived
+                    else ""
+                ),
+            ),
+            Column(
+                lambda: translate("ConflictsView", "My value"),
+                lambda c: (
+                    "\n".join(_shown(field.mine) for field in c.fields) if c.central_arrived else ""
+                ),
+            ),
+            Column(
+                lambda: translate("ConflictsView", "Central value"),
+                lambda c: (
+                    "\n".join(_shown(field.theirs) for field in c.fields)
+                    if c.central_arrived
+                    else translate("ConflictsView", "Arrives with the next sync")
+                ),
+            ),
+            Column(
+                lambda: translate("ConflictsView", "Changed centrally"),
+                lambda c: self._changed_centrally(c) if c.central_arrived else "",
+            ),
+        ]
 
     @staticmethod
     def _changed_centrally(conflict: OpenConflict) -> str:
@@ -166,7 +185,7 @@ class ConflictsView(QWidget):
         rows = {index.row() for index in self.table.selectionModel().selectedRows()}
         if len(rows) != 1:
             return None
-        return self._conflicts[rows.pop()]
+        return self.model.row_at(rows.pop())
 
     def _enable(self) -> None:
         conflict = self.selected()
@@ -220,17 +239,7 @@ class ConflictsView(QWidget):
                 "here. Nothing was overwritten: decide for each one which value stays.",
             )
         )
-        self.table.setHorizontalHeaderLabels(
-            [
-                QCoreApplication.translate("ConflictsView", "Loan"),
-                QCoreApplication.translate("ConflictsView", "Borrower"),
-                QCoreApplication.translate("ConflictsView", "Record"),
-                QCoreApplication.translate("ConflictsView", "Field"),
-                QCoreApplication.translate("ConflictsView", "My value"),
-                QCoreApplication.translate("ConflictsView", "Central value"),
-                QCoreApplication.translate("ConflictsView", "Changed centrally"),
-            ]
-        )
+        self.model.retranslate()
         self.empty.setText(QCoreApplication.translate("ConflictsView", "No conflicts to decide."))
         self.keep_mine_button.setText(QCoreApplication.translate("ConflictsView", "&Keep mine"))
         self.take_theirs_button.setText(
@@ -243,6 +252,11 @@ class ConflictsView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def _record_text(conflict: OpenConflict) -> str:
+    record = _RECORDS.get(conflict.table_name)
+    return QCoreApplication.translate("ConflictsView", record) if record else conflict.table_name
 
 
 def _shown(value: object) -> str:
