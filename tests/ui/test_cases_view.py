@@ -14,6 +14,7 @@ from app.services.cases import CaseListService
 from app.services.status import workspace_status
 from app.services.workspace import Workspace
 from app.store import models
+from ui import formatting
 from ui.models.case_table_model import CASE_ID_ROLE, Column
 from ui.views.cases_view import CasesView
 
@@ -78,7 +79,12 @@ def test_selecting_a_case_shows_its_detail_with_the_id_number_masked(
     assert full not in shown
     assert full[-4:] in shown
     assert view.detail.reasons.text().startswith("•")
-    assert view.detail.timeline.rowCount() == len(detail.timeline)
+    timeline = view.detail.timeline_model
+    assert timeline.rowCount() == len(detail.timeline)
+    assert timeline.text(0, 2) == formatting.money(detail.timeline[0].amount)
+    assert timeline.data(timeline.index(0, 2), Qt.ItemDataRole.TextAlignmentRole) & (
+        Qt.AlignmentFlag.AlignRight
+    ), "amounts are right-aligned"
 
 
 def test_revealing_the_id_number_shows_it_and_writes_an_audit_event(

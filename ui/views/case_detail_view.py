@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +28,7 @@ from ui import formatting, labels
 from ui.dialogs.outcome_dialog import OutcomeDialog
 from ui.dialogs.plan_visit_dialog import PlanVisitDialog
 from ui.models.case_table_model import TIER_COLOURS
+from ui.models.row_table_model import Column, RowTableModel
 
 _TIMELINE_CODES = {
     "contact": labels.OUTCOME,
@@ -39,8 +39,36 @@ _TIMELINE_CODES = {
 }
 
 
+def _timeline_columns() -> list[Column[TimelineEntry]]:
+    translate = QCoreApplication.translate
+    return [
+        Column(
+            lambda: translate("CaseDetailView", "When"),
+            lambda entry: formatting.local_datetime(entry.at, entry.timezone),
+        ),
+        Column(lambda: translate("CaseDetailView", "What"), _timeline_what),
+        Column(
+            lambda: translate("CaseDetailView", "Amount"),
+            lambda entry: formatting.money(entry.amount),
+            right=True,
+        ),
+        Column(lambda: translate("CaseDetailView", "Notes"), lambda entry: entry.detail or ""),
+    ]
+
+
+def _timeline_what(entry: TimelineEntry) -> str:
+    return QCoreApplication.translate("CaseDetailView", "{kind}: {what}").format(
+        kind=labels.label(labels.TIMELINE_KIND, entry.kind),
+        what=labels.label(_TIMELINE_CODES.get(entry.kind, {}), entry.code),
+    )
+
+
 class CaseDetailView(QScrollArea):
-    """The detail pane; `show_case(None)` empties it."""
+    """The detail pane; `show_case(None)` empties it.
+
+    Attributes:
+        timeline_model: the case's timeline, one row per entry.
+    """
 
     changed = Signal()  # a contact or visit of the case was recorded
     audited = Signal()  # an audit event was written (the ID number was revealed)
@@ -77,7 +105,9 @@ class CaseDetailView(QScrollArea):
         self.addresses = QLabel(
             objectName="addresses", wordWrap=True, textFormat=Qt.TextFormat.RichText
         )
-        self.timeline = QTableWidget(0, 4, objectName="timeline")
+        self.timeline_model: RowTableModel[TimelineEntry] = RowTableModel(_timeline_columns(), self)
+        self.timeline = QTableView(objectName="timeline")
+        self.timeline.setModel(self.timeline_model)
         self.timeline.verticalHeader().hide()
         self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -324,25 +354,7 @@ class CaseDetailView(QScrollArea):
         )
 
     def _fill_timeline(self, entries: tuple[TimelineEntry, ...]) -> None:
-        self.timeline.setRowCount(len(entries))
-        for row, entry in enumerate(entries):
-            what = QCoreApplication.translate("CaseDetailView", "{kind}: {what}").format(
-                kind=labels.label(labels.TIMELINE_KIND, entry.kind),
-                what=labels.label(_TIMELINE_CODES.get(entry.kind, {}), entry.code),
-            )
-            cells = (
-                formatting.local_datetime(entry.at, entry.timezone),
-                what,
-                formatting.money(entry.amount),
-                entry.detail or "",
-            )
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if column == 2:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.timeline.setItem(row, column, item)
+        self.timeline_model.set_rows(entries)
 
     # -- language ----------------------------------------------------------------------------------
 
@@ -365,14 +377,7 @@ class CaseDetailView(QScrollArea):
         self.balance_box.setTitle(QCoreApplication.translate("CaseDetailView", "Balances"))
         self.risk_box.setTitle(QCoreApplication.translate("CaseDetailView", "Why this tier"))
         self.timeline_box.setTitle(QCoreApplication.translate("CaseDetailView", "Timeline"))
-        self.timeline.setHorizontalHeaderLabels(
-            [
-                QCoreApplication.translate("CaseDetailView", "When"),
-                QCoreApplication.translate("CaseDetailView", "What"),
-                QCoreApplication.translate("CaseDetailView", "Amount"),
-                QCoreApplication.translate("CaseDetailView", "Notes"),
-            ]
-        )
+        self.timeline_model.retranslate()
         self.empty.setText(
             QCoreApplication.translate("CaseDetailView", "Select a case to see its detail")
         )
