@@ -43,7 +43,7 @@ def _type(qtbot: QtBot, field: object, text: str) -> None:
 
 
 def _column(dialog: PlanEditorDialog, column: int) -> list[str]:
-    return [dialog.table.item(row, column).text() for row in range(dialog.table.rowCount())]
+    return [dialog.schedule.text(row, column) for row in range(dialog.schedule.rowCount())]
 
 
 def test_editing_the_terms_updates_the_schedule_and_the_totals_as_they_change(
@@ -52,13 +52,13 @@ def test_editing_the_terms_updates_the_schedule_and_the_totals_as_they_change(
     dialog = _editor(qtbot, workspace, book.case_id)
     assert "欧阳堃" in dialog.windowTitle()
     assert dialog.principal.text() == "3,000.00"
-    assert dialog.table.rowCount() == 6, "six monthly instalments to begin with"
+    assert dialog.schedule.rowCount() == 6, "six monthly instalments to begin with"
     assert "3,556.78" in dialog.agreed_total.text()
 
     _type(qtbot, dialog.waiver_value, "100")
     _type(qtbot, dialog.down_payment, "500")
     dialog.first_due_date.setDate(QDate(2026, 12, 20))
-    assert dialog.table.rowCount() == 7
+    assert dialog.schedule.rowCount() == 7
     assert _column(dialog, 0) == ["Down payment", "1", "2", "3", "4", "5", "6"]
     assert _column(dialog, 2) == ["500.00", *["492.79"] * 5, "492.83"]
     assert "3,456.78" in dialog.agreed_total.text()
@@ -70,7 +70,7 @@ def test_editing_the_terms_updates_the_schedule_and_the_totals_as_they_change(
     # 2,956.78 in three: 985.59 twice and the remainder, 985.60, last.
     assert _column(dialog, 2) == ["500.00", "985.59", "985.59", "985.60"]
     dialog.frequency.setCurrentIndex(dialog.frequency.findData(plans.Frequency.WEEKLY))
-    assert dialog.table.rowCount() == 4
+    assert dialog.schedule.rowCount() == 4
     assert dialog.preview is not None
     assert [item.due_date for item in dialog.preview.instalments][1:] == [
         dt.date(2026, 12, 21),  # Sunday the 20th moved to Monday
@@ -115,7 +115,7 @@ def test_an_impossible_plan_cannot_be_saved_and_says_why(
     dialog = _editor(qtbot, workspace, book.case_id)
     dialog.instalments.setValue(40)
     assert not dialog.save_button.isEnabled()
-    assert dialog.table.rowCount() == 0
+    assert dialog.schedule.rowCount() == 0
     assert dialog.messages.text() == (
         "The plan runs 40 months, longer than the maximum of 36 months."
     )

@@ -34,15 +34,16 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app import errors
+from app.domain import repayment_schedule
 from app.services.plans import Frequency, PlanInput, PlanPreview, PlanService, PlanServiceError
 from ui import formatting, labels
+from ui.models.row_table_model import Column, RowTableModel
 
 # Only for texts looked up at run time (the tables below); literal texts name their context
 # themselves, as pyside6-lupdate reads only literals.
@@ -216,12 +217,33 @@ def _decimal(text: str) -> Decimal:
         return Decimal("0")
 
 
+def _schedule_columns() -> list[Column[repayment_schedule.Instalment]]:
+    translate = QCoreApplication.translate
+    return [
+        Column(
+            lambda: translate("PlanEditorDialog", "No."),
+            lambda item: (
+                translate("PlanEditorDialog", "Down payment") if item.seq == 0 else str(item.seq)
+            ),
+        ),
+        Column(
+            lambda: translate("PlanEditorDialog", "Due date"),
+            lambda item: formatting.date(item.due_date),
+        ),
+        Column(
+            lambda: translate("PlanEditorDialog", "Amount (yuan)"),
+            lambda item: formatting.money(item.amount),
+        ),
+    ]
+
+
 class PlanEditorDialog(QDialog):
     """A new repayment plan for one case, with its schedule shown live.
 
     Attributes:
         plan_id: the plan saved last (None until saved).
         preview: the service's latest preview of the terms entered.
+        schedule: the instalments of the preview, one row each (down payment first).
 
     Signals:
         plan_saved: a plan was saved (its id); a second save replaces the first.
@@ -253,9 +275,13 @@ class PlanEditorDialog(QDialog):
         self.principal = QLabel(objectName="principal")
         self.interest = QLabel(objectName="interest")
         self.penalty = QLabel(objectName="penalty")
+        # The combo boxes' choices are read by index from these lists, not through
+        # currentData(): PySide6 6.12 leaks a reference to None whenever it returns None.
+        self._waiver_modes = [self.WAIVER_AMOUNT, self.WAIVER_PERCENT]
+        self._frequencies = list(FREQUENCY)
         self.waiver_mode = QComboBox(objectName="waiverMode")
-        self.waiver_mode.addItem("", self.WAIVER_AMOUNT)
-        self.waiver_mode.addItem("", self.WAIVER_PERCENT)
+        for mode in self._waiver_modes:
+            self.waiver_mode.addItem("", mode)
         self.waiver_value = QLineEdit("0", objectName="waiverValue")
         self.down_payment = QLineEdit("0", objectName="downPayment")
         self.down_payment.setValidator(
@@ -268,14 +294,18 @@ class PlanEditorDialog(QDialog):
         self.instalments.setRange(1, MAX_INSTALMENTS)
         self.instalments.setValue(6)
         self.frequency = QComboBox(objectName="frequency")
-        for code in FREQUENCY:
+        for code in self._frequencies:
             self.frequency.addItem("", code)
-        self.frequency.setCurrentIndex(self.frequency.findData(Frequency.MONTHLY))
+        self.frequency.setCurrentIndex(self._frequencies.index(Frequency.MONTHLY))
         self.first_due_date = QDateEdit(
             _qdate(today).addMonths(1), objectName="firstDueDate", calendarPopup=True
         )
 
-        self.table = QTableWidget(0, 3, objectName="schedule")
+        self.schedule: RowTableModel[repayment_schedule.Instalment] = RowTableModel(
+            _schedule_columns(), self
+        )
+        self.table = QTableView(objectName="schedule")
+        self.table.setModel(self.schedule)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -346,11 +376,11 @@ class PlanEditorDialog(QDialog):
     def plan_input(self) -> PlanInput:
         """The terms as entered."""
         waiver = _decimal(self.waiver_value.text())
-        percent = self.waiver_mode.currentData() == self.WAIVER_PERCENT
+        percent = self._waiver_percent()
         down_payment = _decimal(self.down_payment.text())
         return PlanInput(
             instalment_count=self.instalments.value(),
-            frequency=Frequency(self.frequency.currentData()),
+            frequency=Frequency(self._frequencies[self.frequency.currentIndex()]),
             first_due_date=_to_date(self.first_due_date.date()),
             waiver=Decimal("0") if percent else waiver,
             waiver_pct=waiver if percent else None,
@@ -360,14 +390,13 @@ class PlanEditorDialog(QDialog):
 
     def set_waiver_percent(self, percent: bool) -> None:
         mode = self.WAIVER_PERCENT if percent else self.WAIVER_AMOUNT
-        self.waiver_mode.setCurrentIndex(self.waiver_mode.findData(mode))
+        self.waiver_mode.setCurrentIndex(self._waiver_modes.index(mode))
+
+    def _waiver_percent(self) -> bool:
+        return self._waiver_modes[self.waiver_mode.currentIndex()] == self.WAIVER_PERCENT
 
     def _on_waiver_mode(self) -> None:
-        pattern = (
-            _PERCENT_PATTERN
-            if self.waiver_mode.currentData() == self.WAIVER_PERCENT
-            else _AMOUNT_PATTERN
-        )
+        pattern = _PERCENT_PATTERN if self._waiver_percent() else _AMOUNT_PATTERN
         self.waiver_value.setValidator(
             QRegularExpressionValidator(QRegularExpression(pattern), self)
         )
@@ -382,7 +411,7 @@ class PlanEditorDialog(QDialog):
             preview = self._service.preview(self._case_id, self.plan_input())
         except errors.KnownError as exc:
             self.preview = None
-            self.table.setRowCount(0)
+            self.schedule.set_rows([])
             self._show_messages([error_text(exc)], [])
             self.save_button.setEnabled(False)
             return
@@ -397,12 +426,7 @@ class PlanEditorDialog(QDialog):
         self.principal.setText(formatting.money(preview.principal))
         self.interest.setText(formatting.money(preview.interest))
         self.penalty.setText(formatting.money(preview.penalty))
-        self.table.setRowCount(len(preview.instalments))
-        for row, item in enumerate(preview.instalments):
-            seq = translate("PlanEditorDialog", "Down payment") if item.seq == 0 else str(item.seq)
-            cells = (seq, formatting.date(item.due_date), formatting.money(item.amount))
-            for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.schedule.set_rows(preview.instalments)
         self.agreed_total.setText(
             translate("PlanEditorDialog", "Agreed total: {amount} yuan").format(
                 amount=formatting.money(preview.agreed_total)
@@ -496,16 +520,9 @@ class PlanEditorDialog(QDialog):
         self._on_label.setText(translate("PlanEditorDialog", "on"))
         self.waiver_mode.setItemText(0, translate("PlanEditorDialog", "yuan"))
         self.waiver_mode.setItemText(1, translate("PlanEditorDialog", "% of interest and penalty"))
-        for index in range(self.frequency.count()):
-            code = self.frequency.itemData(index)
+        for index, code in enumerate(self._frequencies):
             self.frequency.setItemText(index, translate(_CONTEXT, FREQUENCY[code]))
-        self.table.setHorizontalHeaderLabels(
-            [
-                translate("PlanEditorDialog", "No."),
-                translate("PlanEditorDialog", "Due date"),
-                translate("PlanEditorDialog", "Amount (yuan)"),
-            ]
-        )
+        self.schedule.retranslate()
         self.save_button.setText(translate("PlanEditorDialog", "&Save draft"))
         self.refresh()
 
