@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.services.workspace import Workspace
@@ -41,14 +42,25 @@ def test_unchecking_one_suggested_case_adds_the_others_to_the_day(
     _suggested(qtbot, dialog)
     suggestion = dialog.suggestion
     assert suggestion is not None and len(suggestion.chosen) >= 2
-    assert dialog.table.rowCount() == len(suggestion.chosen)
+    model = dialog.model
+    assert model.rowCount() == len(suggestion.chosen)
     first = suggestion.chosen[0]
-    assert dialog.table.item(0, suggest_dialog.COLUMN_LOAN).text() == first.loan_ref
-    assert dialog.table.item(0, suggest_dialog.COLUMN_BORROWER).text() == first.borrower
-    assert dialog.table.item(0, suggest_dialog.COLUMN_TIER).text() == first.tier
-    assert f"tier {first.tier}" in dialog.table.item(0, suggest_dialog.COLUMN_REASON).text()
+    assert model.text(0, suggest_dialog.COLUMN_LOAN) == first.loan_ref
+    assert model.text(0, suggest_dialog.COLUMN_BORROWER) == first.borrower
+    assert model.text(0, suggest_dialog.COLUMN_TIER) == first.tier
+    assert f"tier {first.tier}" in model.text(0, suggest_dialog.COLUMN_REASON)
     assert dialog.checked_case_ids() == [case.case_id for case in suggestion.chosen]
+    assert dialog.add_button.isEnabled()
+    for row in range(model.rowCount()):
+        dialog.set_checked(row, False)
+    assert not dialog.add_button.isEnabled(), "nothing checked, nothing to add"
+    for row in range(model.rowCount()):
+        dialog.set_checked(row, True)
+    assert dialog.add_button.isEnabled()
+    second = model.index(1, suggest_dialog.COLUMN_LOAN)
     dialog.set_checked(1, False)
+    assert model.data(second, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    assert suggestion.chosen[1].case_id not in dialog.checked_case_ids()
     with qtbot.waitSignal(dialog.visits_added):
         dialog.add_button.click()
     assert dialog.result() == SuggestDialog.DialogCode.Accepted

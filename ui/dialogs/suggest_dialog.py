@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 from app import errors
 from app.services.visit_suggestion import SuggestedCase, Suggestion, VisitSuggestionService
 from ui import formatting
+from ui.models.row_table_model import Column, RowTableModel
 from ui.tasks import Task
 
 COLUMN_LOAN = 0  # its check box: add the case to the day
@@ -38,7 +38,6 @@ COLUMN_TIER = 2
 COLUMN_OWED = 3
 COLUMN_DISTRICT = 4
 COLUMN_REASON = 5
-_COLUMNS = 6
 
 # Why a candidate was not suggested (visit_suggestion.PassedOverCase reasons).
 PASSED_OVER = {
@@ -75,6 +74,7 @@ class SuggestDialog(QDialog):
     Attributes:
         suggestion: the suggestion shown (None until it is made).
         added: the visits planned by "Add to my day".
+        model: the suggested cases, in route order, each with its check box.
 
     Signals:
         suggested: the suggestion is shown (or failed, with the error in words).
@@ -101,23 +101,17 @@ class SuggestDialog(QDialog):
                 day=formatting.date(day)
             )
         )
-        self.table = QTableWidget(0, _COLUMNS, objectName="suggestedCases")
+        # The cases unchecked by the collector; every other suggested case is added.
+        self._unchecked: set[uuid.UUID] = set()
+        self.model: RowTableModel[SuggestedCase] = RowTableModel(self._columns(), self)
+        self.model.dataChanged.connect(self._update_buttons)
+        self.table = QTableView(objectName="suggestedCases")
+        self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setHorizontalHeaderLabels(
-            [
-                QCoreApplication.translate("SuggestDialog", "Loan ref"),
-                QCoreApplication.translate("SuggestDialog", "Borrower"),
-                QCoreApplication.translate("SuggestDialog", "Tier"),
-                QCoreApplication.translate("SuggestDialog", "Owed"),
-                QCoreApplication.translate("SuggestDialog", "District"),
-                QCoreApplication.translate("SuggestDialog", "Why"),
-            ]
-        )
-        self.table.itemChanged.connect(self._update_buttons)
         self.summary = QLabel(objectName="suggestSummary", wordWrap=True)
         self.progress = QProgressBar(objectName="suggestProgress")
         self.progress.setRange(0, 0)
@@ -136,6 +130,28 @@ class SuggestDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(900, 420)
         self._start()
+
+    def _columns(self) -> list[Column[SuggestedCase]]:
+        translate = QCoreApplication.translate
+        return [
+            Column(
+                lambda: translate("SuggestDialog", "Loan ref"),
+                lambda case: case.loan_ref,
+                checked=lambda case: case.case_id not in self._unchecked,
+                set_checked=self._set_case_checked,
+            ),
+            Column(lambda: translate("SuggestDialog", "Borrower"), lambda case: case.borrower),
+            Column(lambda: translate("SuggestDialog", "Tier"), lambda case: case.tier),
+            Column(
+                lambda: translate("SuggestDialog", "Owed"),
+                lambda case: formatting.money(case.owed),
+                right=True,
+            ),
+            Column(
+                lambda: translate("SuggestDialog", "District"), lambda case: case.district or ""
+            ),
+            Column(lambda: translate("SuggestDialog", "Why"), reason_text),
+        ]
 
     def _start(self) -> None:
         day = self._day
@@ -169,39 +185,25 @@ class SuggestDialog(QDialog):
         self.suggested.emit()
 
     def _fill(self, suggestion: Suggestion) -> None:
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(suggestion.chosen))
-        for row, case in enumerate(suggestion.chosen):
-            loan = QTableWidgetItem(case.loan_ref)
-            loan.setFlags(loan.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            loan.setCheckState(Qt.CheckState.Checked)
-            loan.setData(Qt.ItemDataRole.UserRole, case.case_id)
-            owed = QTableWidgetItem(formatting.money(case.owed))
-            owed.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            for column, item in (
-                (COLUMN_LOAN, loan),
-                (COLUMN_BORROWER, QTableWidgetItem(case.borrower)),
-                (COLUMN_TIER, QTableWidgetItem(case.tier)),
-                (COLUMN_OWED, owed),
-                (COLUMN_DISTRICT, QTableWidgetItem(case.district or "")),
-                (COLUMN_REASON, QTableWidgetItem(reason_text(case))),
-            ):
-                self.table.setItem(row, column, item)
-        self.table.blockSignals(False)
+        self._unchecked.clear()  # every suggested case starts checked
+        self.model.set_rows(suggestion.chosen)
+
+    def _set_case_checked(self, case: SuggestedCase, checked: bool) -> None:
+        if checked:
+            self._unchecked.discard(case.case_id)
+        else:
+            self._unchecked.add(case.case_id)
 
     def checked_case_ids(self) -> list[uuid.UUID]:
         """The cases still checked, in route order."""
-        found = []
-        for row in range(self.table.rowCount()):
-            item = self.table.item(row, COLUMN_LOAN)
-            if item is not None and item.checkState() == Qt.CheckState.Checked:
-                found.append(item.data(Qt.ItemDataRole.UserRole))
-        return found
+        return [case.case_id for case in self.model.rows if case.case_id not in self._unchecked]
 
     def set_checked(self, row: int, checked: bool) -> None:
-        item = self.table.item(row, COLUMN_LOAN)
-        if item is not None:
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.model.setData(
+            self.model.index(row, COLUMN_LOAN),
+            Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked,
+            Qt.ItemDataRole.CheckStateRole,
+        )
 
     def add_checked(self) -> bool:
         """Plan the checked cases as visits on the day and close; False when it could not."""
