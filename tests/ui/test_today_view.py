@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import socket
 import uuid
 from decimal import Decimal
 from pathlib import Path
@@ -13,11 +14,14 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from app import settings
+from app.routing import travel_matrix
 from app.services import day_plan
 from app.services.visits import VisitService
 from app.services.workspace import Workspace
 from app.store import models
 from app.store.local_models import OutboxEntry
+from tests.helpers.osrm_server import fake_osrm
 from ui import formatting
 from ui.dialogs.outcome_dialog import OutcomeDialog
 from ui.views import today_view
@@ -405,3 +409,56 @@ def test_the_route_sheet_is_printed_to_a_pdf(
     first_row = next(visit for visit in view.visits if visit.visit_id == planned.stops[0].visit_id)
     assert first_row.loan_ref in text.replace(" ", "")
     assert str(target) in view.notice.text()
+
+
+def _dead_osrm_url() -> str:
+    """A URL on a port nothing listens on (bound here, so nobody else takes it meanwhile)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{probe.getsockname()[1]}"
+
+
+def test_totals_estimated_because_the_osrm_server_is_unreachable_say_so(
+    qtbot: QtBot, demo_workspace: Workspace, tmp_path: Path
+) -> None:
+    dead = _dead_osrm_url()
+    travel_matrix.forget_osrm_answers()
+    preferences = settings.Preferences(tmp_path / "preferences.json")
+    preferences.set("route_seconds", 1)
+    preferences.set("osrm_url", dead)
+    view = TodayView(demo_workspace, clock=_Clock(_at(8)), preferences=preferences)
+    qtbot.addWidget(view)
+    view.show()
+    assert view.travel_note.isHidden(), "no route yet: no totals and no note"
+    plan = view.plan_route()
+    assert plan is not None and plan.stops and plan.travel_source == "haversine"
+    assert view.totals.isVisible() and view.travel_note.isVisible()
+    note = view.travel_note.text()
+    assert note.startswith("Road times could not be read from the OSRM server, so travel was ")
+    assert "straight-line distance" in note and dead in note
+    assert note.endswith(plan.travel_note or "")
+
+    # The setting emptied: the day is estimated as configured, nothing to warn about.
+    preferences.set("osrm_url", "")
+    view.reload()
+    assert view.totals.isVisible() and view.travel_note.isHidden()
+    assert view.travel_note.text() == ""
+
+
+def test_totals_carry_no_travel_note_without_osrm_or_with_a_server_that_answers(
+    qtbot: QtBot, demo_workspace: Workspace, tmp_path: Path
+) -> None:
+    view = _view(qtbot, demo_workspace, _Clock(_at(8)))
+    assert view.plan_route() is not None
+    assert view.totals.isVisible() and view.travel_note.isHidden()
+
+    preferences = settings.Preferences(tmp_path / "preferences.json")
+    preferences.set("route_seconds", 1)
+    with fake_osrm() as server:
+        preferences.set("osrm_url", server.url)
+        served = TodayView(demo_workspace, clock=_Clock(_at(8)), preferences=preferences)
+        qtbot.addWidget(served)
+        served.show()
+        plan = served.plan_route()
+    assert plan is not None and plan.travel_source == "osrm"
+    assert served.totals.isVisible() and served.travel_note.isHidden()

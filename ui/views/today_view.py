@@ -158,6 +158,10 @@ class TodayView(QWidget):
         self.sheet_button = QPushButton(objectName="printRouteSheet")
         self.sheet_button.clicked.connect(self._choose_route_sheet_file)
         self.totals = QLabel(objectName="routeTotals", wordWrap=True)
+        # Why the totals are estimates: the OSRM server in the settings could not be used.
+        self.travel_note = QLabel(objectName="routeTravelNote", wordWrap=True)
+        self.travel_note.setStyleSheet(f"color: {_WARNING_COLOUR};")
+        self.travel_note.hide()
         self.outcome_button = QPushButton(objectName="recordOutcome")
         self.open_button = QPushButton(objectName="openCase")
         self.outcome_button.clicked.connect(self.record_outcome)
@@ -188,6 +192,7 @@ class TodayView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table)
         layout.addWidget(self.totals)
+        layout.addWidget(self.travel_note)
         layout.addWidget(self.empty)
         layout.addWidget(self.notice)
         layout.addLayout(buttons)
@@ -275,6 +280,7 @@ class TodayView(QWidget):
 
     def _fill_totals(self) -> None:
         plan = self._plan
+        self._fill_travel_note(plan)
         if plan is None or not plan.stops:
             self.totals.clear()
             self.totals.hide()
@@ -303,6 +309,22 @@ class TodayView(QWidget):
             f"color: {_WARNING_COLOUR};" if plan.warnings or plan.back_after_shift else ""
         )
         self.totals.show()
+
+    def _fill_travel_note(self, plan: DayPlan | None) -> None:
+        """Say beside the totals that they are straight-line estimates, and why, when the
+        configured OSRM server could not be used (`DayPlan.travel_note` names it and the cause)."""
+        if plan is None or not plan.stops or not plan.travel_note:
+            self.travel_note.clear()
+            self.travel_note.hide()
+            return
+        self.travel_note.setText(
+            QCoreApplication.translate(
+                "TodayView",
+                "Road times could not be read from the OSRM server, so travel was estimated "
+                "from straight-line distance: {detail}",
+            ).format(detail=plan.travel_note)
+        )
+        self.travel_note.show()
 
     @property
     def plan(self) -> DayPlan | None:
