@@ -484,6 +484,7 @@ def _helpers(definer: str) -> list[str]:
         _PUSH_AUTHOR_SIGNATURE,
         "fc_sync.record_tombstone()",
         "fc_sync.record_case_access()",
+        "fc_sync.record_case_access_inserted()",
     )
     for function in definer_functions:
         statements.append(f"ALTER FUNCTION {function} OWNER TO {_ident(definer)}")
