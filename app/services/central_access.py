@@ -12,13 +12,11 @@ import contextlib
 from collections.abc import Iterator
 
 from sqlalchemy import Engine
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError
+from sqlalchemy.exc import DBAPIError
 
 from app import errors
 from app.services.sync import STATE_SERVER_USER, SyncReport, SyncService
-from app.services.workspace import STATE_SERVER_URL, Workspace
-from app.store import engines
+from app.services.workspace import Workspace
 from app.sync import credentials
 
 
@@ -55,16 +53,6 @@ class CentralAccess:
             username = identity.username
         return username
 
-    def server(self) -> str:
-        """The central database's URL (without credentials)."""
-        server = self.workspace.state(STATE_SERVER_URL)
-        if server is None:
-            raise errors.WorkspaceError(
-                f"{self.workspace.folder} has no central database yet; "
-                "log in first ('fieldcollect login')"
-            )
-        return server
-
     def needs_password(self) -> bool:
         """Whether a password must be given (a PostgreSQL central and none kept for the user)."""
         return (
@@ -77,18 +65,10 @@ class CentralAccess:
 
     @contextlib.contextmanager
     def engine(self) -> Iterator[Engine]:
-        """An engine on the central database as the workspace's user; disposed afterwards."""
-        try:
-            url = make_url(self.server())
-        except ArgumentError as exc:
-            raise errors.WorkspaceError(f"the workspace's server is not a URL: {exc}") from exc
-        if url.get_backend_name() != "sqlite":
-            username = self.username
-            password = self._password or self.passwords.load(
-                credentials.credential_key(username, url.host, url.port, url.database)
-            )
-            url = url.set(username=username, password=password)
-        engine = engines.central_engine(url.render_as_string(hide_password=False))
+        """An engine on the central database as the workspace's user (opened by the sync's
+        `SyncService.open_central`, so both log in alike); disposed afterwards."""
+        # An empty password given for the session counts as none: the kept one is used.
+        engine = SyncService(self.workspace, self.passwords).open_central(self._password or None)
         try:
             yield engine
         except DBAPIError as exc:

@@ -548,6 +548,22 @@ class SyncService:
 
     # -- connection -----------------------------------------------------------------------------
 
+    def open_central(self, password: str | None = None) -> Engine:
+        """An engine on the workspace's central database as its logged-in user, the way the
+        sync connects: the server and user it logged in with, `password` or else the one kept
+        for that user (none for the embedded SQLite central). The caller disposes of it."""
+        server = self.workspace.state(STATE_SERVER_URL)
+        if server is None:
+            raise errors.WorkspaceError(
+                f"{self.workspace.folder} has no central database yet; "
+                "log in first ('fieldcollect login')"
+            )
+        url = _parse_server(server)
+        username = self._username()
+        if password is None and url.get_backend_name() != "sqlite":
+            password = self.passwords.load(self._credential_key(url, username))
+        return self._engine(url, username, password)
+
     def _username(self) -> str:
         username = self.workspace.state(STATE_SERVER_USER)
         if username is not None:
