@@ -3,7 +3,7 @@ and tells it of a click."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QTableView
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -75,3 +75,24 @@ def test_a_tooltip_is_shown_only_where_there_is_one() -> None:
     assert model.data(model.index(0, 0), tip) == "about a"
     assert model.data(model.index(1, 0), tip) is None
     assert model.data(model.index(0, 1), tip) is None
+
+
+def test_movable_rows_can_be_dragged_and_dropped_within_the_table(
+    qtmodeltester: ModelTester,
+) -> None:
+    fixed = _model(set())
+    movable: RowTableModel[str] = RowTableModel(
+        [Column(lambda: "Name", lambda row: row)], movable_rows=True
+    )
+    movable.set_rows(["a", "b"])
+    qtmodeltester.check(movable)
+    first = movable.index(0, 0)
+    assert movable.flags(first) & Qt.ItemFlag.ItemIsDragEnabled
+    assert movable.flags(first) & Qt.ItemFlag.ItemIsDropEnabled
+    assert movable.flags(QModelIndex()) & Qt.ItemFlag.ItemIsDropEnabled, "below the last row"
+    assert movable.supportedDragActions() & Qt.DropAction.MoveAction
+    dragged = movable.mimeData([first])
+    assert movable.canDropMimeData(dragged, Qt.DropAction.MoveAction, 1, 0, QModelIndex())
+    # A plain list is not a drag source.
+    assert not fixed.flags(fixed.index(0, 0)) & Qt.ItemFlag.ItemIsDragEnabled
+    assert not fixed.supportedDragActions() & Qt.DropAction.MoveAction

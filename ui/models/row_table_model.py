@@ -8,7 +8,9 @@ cells on a timer makes the interpreter abort ("deallocating None") within minute
 asked for its cells by the view and holds the rows itself.
 
 A column may also carry a tooltip and a check box (the screen keeps what is checked: the model
-asks it when painting and tells it when the user clicks); nothing else is editable.
+asks it when painting and tells it when the user clicks); nothing else is editable. A model made
+with `movable_rows` lets its view drag a row and drop it elsewhere; the view's `dropEvent` decides
+what the move means (the model moves nothing itself).
 """
 
 from __future__ import annotations
@@ -54,12 +56,16 @@ class RowTableModel(QAbstractTableModel, Generic[_Row]):
 
     Attributes:
         rows: the rows shown, in order.
+        movable_rows: rows can be dragged and dropped (see the module's docstring).
     """
 
-    def __init__(self, columns: Sequence[Column[_Row]], parent: Any = None) -> None:
+    def __init__(
+        self, columns: Sequence[Column[_Row]], parent: Any = None, *, movable_rows: bool = False
+    ) -> None:
         super().__init__(parent)
         self._columns = tuple(columns)
         self.rows: list[_Row] = []
+        self.movable_rows = movable_rows
 
     def set_rows(self, rows: Sequence[_Row]) -> None:
         self.beginResetModel()
@@ -118,9 +124,20 @@ class RowTableModel(QAbstractTableModel, Generic[_Row]):
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         flags = super().flags(index)
+        if self.movable_rows:
+            # As QTableWidget's items: each one dragged and dropped on, and a drop below the
+            # last row lands on the table itself.
+            flags |= Qt.ItemFlag.ItemIsDropEnabled
+            if index.isValid():
+                flags |= Qt.ItemFlag.ItemIsDragEnabled
         if index.isValid() and self._checkable(index):
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        if self.movable_rows:
+            return Qt.DropAction.MoveAction
+        return super().supportedDropActions()
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """Only a check box is set: the column's `set_checked` is told, then the cell repainted."""
