@@ -314,7 +314,7 @@ def test_the_route_planned_and_reordered_on_today_is_the_route_on_the_map(
             assert today.plan is not None
             assert [stop.visit_id for stop in today.plan.stops[:2]] == [second, first]
             qtbot.waitUntil(lambda: drawn_stops() == planned_places(), timeout=LOAD_TIMEOUT_MS)
-            assert today.table.item(0, today_view.COLUMN_STOP).text() == "1"
+            assert today.model.text(0, today_view.COLUMN_STOP) == "1"
             assert guard.blocked == []
         finally:
             shown.page.profile().setUrlRequestInterceptor(None)

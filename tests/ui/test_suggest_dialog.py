@@ -70,7 +70,7 @@ def test_unchecking_one_suggested_case_adds_the_others_to_the_day(
     kept = {case.case_id for case in suggestion.chosen} - {suggestion.chosen[1].case_id}
     assert kept <= listed
     assert suggestion.chosen[1].case_id not in listed - before
-    assert view.table.rowCount() == len(view.visits)
+    assert view.model.rowCount() == len(view.visits)
     plan = view.plan_route()
     assert plan is not None
     assert set(dialog.added) <= {stop.visit_id for stop in plan.stops}

@@ -58,11 +58,11 @@ def test_the_demo_day_lists_its_planned_visits_in_route_order(
     visits = view.visits
     assert visits, "the demo plans visits for today"
     assert all(visit.planned_date == dt.date.today() for visit in visits)
-    assert view.table.rowCount() == len(visits)
-    assert view.table.item(0, today_view.COLUMN_BORROWER).text() == visits[0].borrower_name
+    assert view.model.rowCount() == len(visits)
+    assert view.model.text(0, today_view.COLUMN_BORROWER) == visits[0].borrower_name
     assert not view.check_in_button.isEnabled()
     view.show_day(dt.date.today() + dt.timedelta(days=400))
-    assert view.table.rowCount() == 0 and view.empty.isVisible()
+    assert view.model.rowCount() == 0 and view.empty.isVisible()
 
 
 def test_a_whole_visit_is_in_the_store_and_the_outbox_step_by_step(
@@ -202,7 +202,7 @@ def test_planning_the_route_numbers_the_stops_and_says_what_did_not_fit(
     for left in plan.left_out:
         assert " is left out: " in view.notice.text()
         assert left.visit_id in {visit.visit_id for visit in view.visits}
-    numbered = [view.table.item(row, 0).text() for row in range(view.table.rowCount())]
+    numbered = [view.model.text(row, 0) for row in range(view.model.rowCount())]
     assert numbered[: len(plan.stops)] == [str(n) for n in range(1, len(plan.stops) + 1)]
 
 
@@ -301,9 +301,13 @@ def _drop_row(table: today_view.RouteTable, from_row: int, to_row: int) -> None:
     from PySide6.QtCore import QPointF
     from PySide6.QtGui import QDropEvent
 
-    table.setCurrentCell(from_row, today_view.COLUMN_BORROWER)
+    table.setCurrentIndex(table.model().index(from_row, today_view.COLUMN_BORROWER))
     data = table.model().mimeData([table.model().index(from_row, today_view.COLUMN_BORROWER)])
-    cell = table.visualRect(table.model().index(to_row, today_view.COLUMN_BORROWER))
+    target = table.model().index(to_row, today_view.COLUMN_BORROWER)
+    # What the view asks while the row is dragged over another: may it be dropped there?
+    assert table.model().flags(target) & Qt.ItemFlag.ItemIsDropEnabled
+    assert table.model().canDropMimeData(data, Qt.DropAction.MoveAction, -1, -1, target)
+    cell = table.visualRect(target)
     event = QDropEvent(
         QPointF(cell.center().x(), cell.top() + 2),
         Qt.DropAction.MoveAction,
@@ -332,12 +336,16 @@ def test_dragging_a_stop_times_the_route_again_and_saves_the_order(
     # Timed again at once: the table shows the new arrivals, from home to the new first stop.
     assert shown.stops[0].arrival < planned.stops[1].arrival
     row_arrivals = [
-        view.table.item(row, today_view.COLUMN_ARRIVAL).text() for row in range(len(shown.stops))
+        view.model.text(row, today_view.COLUMN_ARRIVAL) for row in range(len(shown.stops))
     ]
     assert row_arrivals == [formatting.local_time(stop.arrival) for stop in shown.stops]
     for row, stop in enumerate(shown.stops):
-        warning = view.table.item(row, today_view.COLUMN_WARNING).text()
+        warning = view.model.text(row, today_view.COLUMN_WARNING)
         assert bool(warning) == (stop.warning is not None)
+        colour = view.model.data(
+            view.model.index(row, today_view.COLUMN_BORROWER), Qt.ItemDataRole.ForegroundRole
+        )
+        assert (colour is not None and colour.name() == "#c62828") == (stop.warning is not None)
     # Saved as the visits' order, queued for sync.
     saved = {
         visit.visit_id: visit.route_order
@@ -381,13 +389,18 @@ def test_a_locked_stop_stays_at_its_time_when_the_route_is_planned_again(
     planned = view.plan_route()
     assert planned is not None and len(planned.stops) >= 2
     stop = planned.stops[1]
-    lock = view.table.item(1, today_view.COLUMN_STOP)
-    assert lock.flags() & Qt.ItemFlag.ItemIsUserCheckable
-    lock.setCheckState(Qt.CheckState.Checked)
+    lock = view.model.index(1, today_view.COLUMN_STOP)
+    assert view.model.flags(lock) & Qt.ItemFlag.ItemIsUserCheckable
+    assert view.model.data(lock, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    assert "keeps its time" in view.model.data(lock, Qt.ItemDataRole.ToolTipRole)
+    # The space bar on the stop's cell ticks its box, as a click on it does.
+    view.table.setCurrentIndex(lock)
+    qtbot.keyClick(view.table, Qt.Key.Key_Space)
     pinned = day_plan.pinned_start(stop.start)
     assert view.locked == {stop.visit_id: pinned}
     assert dt.timedelta(0) <= pinned - stop.start < dt.timedelta(seconds=1)
-    assert view.table.item(1, today_view.COLUMN_STOP).checkState() == Qt.CheckState.Checked
+    lock = view.model.index(1, today_view.COLUMN_STOP)
+    assert view.model.data(lock, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
 
     again = view.plan_route()
     assert again is not None

@@ -12,10 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -25,8 +26,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +40,7 @@ from app.services.workspace import Workspace
 from ui import formatting, labels
 from ui.dialogs.outcome_dialog import OutcomeDialog, error_text
 from ui.dialogs.suggest_dialog import SuggestDialog
+from ui.models.row_table_model import Column, RowTableModel
 from ui.positioning import MAX_FIX_AGE, Positioner
 
 COLUMN_STOP = 0  # the stop's number; its check box locks the stop at its time
@@ -52,13 +53,25 @@ COLUMN_ADDRESS = 6
 COLUMN_STATUS = 7
 COLUMN_CHECKED = 8
 COLUMN_WARNING = 9
-_COLUMNS = 10
 _WARNING_COLOUR = "#c62828"
 
 
-class RouteTable(QTableWidget):
+@dataclass(frozen=True, slots=True)
+class RouteRow:
+    """One line of the Today list: a visit of the day and, when it is on the route, its stop.
+
+    Attributes:
+        visit: the visit.
+        stop: its timed stop on the day's route (None: not on the route).
+    """
+
+    visit: TodayVisit
+    stop: PlannedStop | None
+
+
+class RouteTable(QTableView):
     """The day's visits; a row dragged to another place is reported, not moved: the view orders
-    the route again and fills the table anew.
+    the route again and fills the model anew.
 
     Signals:
         row_moved(int, int): the row at the first index was dropped before the row at the second
@@ -67,8 +80,8 @@ class RouteTable(QTableWidget):
 
     row_moved = Signal(int, int)
 
-    def __init__(self, columns: int, parent: QWidget | None = None) -> None:
-        super().__init__(0, columns, parent)
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
         self.setDropIndicatorShown(True)
@@ -79,13 +92,13 @@ class RouteTable(QTableWidget):
         if event.source() not in (self, None):  # None: a drop made by a test, not a drag
             event.ignore()
             return
-        source = self.currentRow()
+        source = self.currentIndex().row()
         target = self.indexAt(event.position().toPoint()).row()
         if target < 0:
-            target = self.rowCount()
+            target = self.model().rowCount()
         elif self.dropIndicatorPosition() == QAbstractItemView.DropIndicatorPosition.BelowItem:
             target += 1
-        # Ignored as a move so that Qt clears no cells: the view refills the table itself.
+        # Ignored as a move so that Qt removes no row: the view refills the model itself.
         event.setDropAction(Qt.DropAction.IgnoreAction)
         event.accept()
         if source >= 0 and target not in (source, source + 1):
@@ -93,7 +106,13 @@ class RouteTable(QTableWidget):
 
 
 class TodayView(QWidget):
-    """The visits planned for one day (today unless another date is picked)."""
+    """The visits planned for one day (today unless another date is picked).
+
+    Attributes:
+        model: the day's visits in the list's order, each with its stop on the route.
+        table: the list (a `RouteTable` showing `model`).
+        travel_note: under the totals, why travel is estimated when OSRM could not be used.
+    """
 
     open_case = Signal(object)  # uuid.UUID
     changed = Signal()  # a visit was checked in or out
@@ -119,13 +138,16 @@ class TodayView(QWidget):
         # Locked stops and the start each keeps (UTC); for this session of the screen.
         self._locked: dict[uuid.UUID, dt.datetime] = {}
         self._plan: DayPlan | None = None
-        self._filling = False
         self.heading = QLabel(objectName="todayHeading")
         self.heading.setStyleSheet("font-size: 16px; font-weight: 600;")
         self.day = QDateEdit(QDate.currentDate(), objectName="todayDate", calendarPopup=True)
         self.day.dateChanged.connect(self.reload)
-        self.table = RouteTable(_COLUMNS)
+        self.model: RowTableModel[RouteRow] = RowTableModel(
+            self._columns(), self, movable_rows=True
+        )
+        self.table = RouteTable()
         self.table.setObjectName("todayVisits")
+        self.table.setModel(self.model)
         self.table.row_moved.connect(self.move_stop)
         # The keyboard's way to reorder, beside dragging (also in the list's context menu).
         self.move_up_action = QAction(self.table, objectName="moveStopUp")
@@ -138,7 +160,6 @@ class TodayView(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.table.addAction(action)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.table.itemChanged.connect(self._on_item_changed)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -147,7 +168,7 @@ class TodayView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(
             COLUMN_ADDRESS, QHeaderView.ResizeMode.Stretch
         )
-        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(self._open_selected)
         self.check_in_button = QPushButton(objectName="checkIn")
         self.check_out_button = QPushButton(objectName="checkOut")
@@ -213,15 +234,9 @@ class TodayView(QWidget):
         self._visits = self._service.today(day)
         self._plan = self._current_plan(day)
         stops = {stop.visit_id: stop for stop in self._plan.stops} if self._plan else {}
-        self._filling = True
-        try:
-            self.table.setRowCount(len(self._visits))
-            for row, visit in enumerate(self._visits):
-                self._fill_row(row, visit, stops.get(visit.visit_id))
-                if selected is not None and visit.visit_id == selected.visit_id:
-                    self.table.selectRow(row)
-        finally:
-            self._filling = False
+        self.model.set_rows([RouteRow(visit, stops.get(visit.visit_id)) for visit in self._visits])
+        if selected is not None:
+            self.select_visit(selected.visit_id)
         self._fill_totals()
         self.empty.setVisible(not self._visits)
         self._update_buttons()
@@ -233,50 +248,61 @@ class TodayView(QWidget):
         except DayPlanError:
             return None
 
-    def _fill_row(self, row: int, visit: TodayVisit, stop: PlannedStop | None) -> None:
-        window = QCoreApplication.translate("TodayView", "{start}–{end}").format(
-            start=formatting.local_time(visit.window_start, visit.timezone),
-            end=formatting.local_time(visit.window_end, visit.timezone),
-        )
-        cells = {
-            COLUMN_STOP: str(visit.route_order) if visit.route_order is not None else "",
-            COLUMN_WINDOW: window if visit.window_start else "",
-            COLUMN_ARRIVAL: formatting.local_time(stop.arrival, visit.timezone) if stop else "",
-            COLUMN_WAIT: QCoreApplication.translate("TodayView", "{minutes} min").format(
-                minutes=stop.wait_minutes
-            )
-            if stop and stop.wait_minutes
-            else "",
-            COLUMN_BORROWER: visit.borrower_name,
-            COLUMN_LOAN: visit.loan_ref,
-            COLUMN_ADDRESS: visit.address_text or "",
-            COLUMN_STATUS: labels.label(labels.VISIT_STATUS, visit.status),
-            COLUMN_CHECKED: QCoreApplication.translate(
-                "TodayView", "{check_in} – {check_out}"
-            ).format(
-                check_in=formatting.local_time(visit.check_in_at, visit.timezone),
-                check_out=formatting.local_time(visit.check_out_at, visit.timezone),
-            )
-            if visit.check_in_at
-            else "",
-            COLUMN_WARNING: _warning_text(stop) if stop else "",
-        }
-        for column, text in cells.items():
-            item = QTableWidgetItem(text)
-            if column == COLUMN_STOP and stop is not None:
+    def _columns(self) -> list[Column[RouteRow]]:
+        translate = QCoreApplication.translate
+
+        def column(header: Callable[[], str], text: Callable[[RouteRow], str]) -> Column[RouteRow]:
+            return Column(header, text, colour=_warning_colour)
+
+        return [
+            Column(
+                lambda: translate("TodayView", "Stop"),
+                lambda row: str(row.visit.route_order) if row.visit.route_order is not None else "",
+                colour=_warning_colour,
                 # Only a stop on the route can be locked at its time.
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                locked = visit.visit_id in self._locked
-                item.setCheckState(Qt.CheckState.Checked if locked else Qt.CheckState.Unchecked)
-                item.setToolTip(
-                    QCoreApplication.translate(
+                tooltip=lambda row: (
+                    translate(
                         "TodayView",
                         "Locked: the stop keeps its time when the route is planned again",
                     )
-                )
-            if stop is not None and stop.warning is not None:
-                item.setForeground(QBrush(QColor(_WARNING_COLOUR)))
-            self.table.setItem(row, column, item)
+                    if row.stop is not None
+                    else ""
+                ),
+                checked=lambda row: (
+                    row.visit.visit_id in self._locked if row.stop is not None else None
+                ),
+                set_checked=lambda row, locked: self.set_locked(row.visit.visit_id, locked),
+            ),
+            column(lambda: translate("TodayView", "Time window"), _window_text),
+            column(
+                lambda: translate("TodayView", "Arrival"),
+                lambda row: (
+                    formatting.local_time(row.stop.arrival, row.visit.timezone) if row.stop else ""
+                ),
+            ),
+            column(
+                lambda: translate("TodayView", "Wait"),
+                lambda row: (
+                    translate("TodayView", "{minutes} min").format(minutes=row.stop.wait_minutes)
+                    if row.stop and row.stop.wait_minutes
+                    else ""
+                ),
+            ),
+            column(lambda: translate("TodayView", "Borrower"), lambda row: row.visit.borrower_name),
+            column(lambda: translate("TodayView", "Loan ref"), lambda row: row.visit.loan_ref),
+            column(
+                lambda: translate("TodayView", "Address"), lambda row: row.visit.address_text or ""
+            ),
+            column(
+                lambda: translate("TodayView", "Status"),
+                lambda row: labels.label(labels.VISIT_STATUS, row.visit.status),
+            ),
+            column(lambda: translate("TodayView", "Checked in – out"), _checked_text),
+            column(
+                lambda: translate("TodayView", "Warning"),
+                lambda row: _warning_text(row.stop) if row.stop else "",
+            ),
+        ]
 
     def _fill_totals(self) -> None:
         plan = self._plan
@@ -390,14 +416,6 @@ class TodayView(QWidget):
     @property
     def locked(self) -> dict[uuid.UUID, dt.datetime]:
         return dict(self._locked)
-
-    def _on_item_changed(self, item: QTableWidgetItem) -> None:
-        if self._filling or item.column() != COLUMN_STOP or item.row() >= len(self._visits):
-            return
-        locked = item.checkState() == Qt.CheckState.Checked
-        visit_id = self._visits[item.row()].visit_id
-        if locked != (visit_id in self._locked):
-            self.set_locked(visit_id, locked)
 
     def _choose_route_sheet_file(self) -> None:
         suggested = QCoreApplication.translate("TodayView", "route-{day}.pdf").format(
@@ -611,20 +629,7 @@ class TodayView(QWidget):
         self.suggest_button.setText(QCoreApplication.translate("TodayView", "S&uggest visits…"))
         self.plan_button.setText(QCoreApplication.translate("TodayView", "Plan the &route"))
         self.sheet_button.setText(QCoreApplication.translate("TodayView", "&Print route sheet…"))
-        self.table.setHorizontalHeaderLabels(
-            [
-                QCoreApplication.translate("TodayView", "Stop"),
-                QCoreApplication.translate("TodayView", "Time window"),
-                QCoreApplication.translate("TodayView", "Arrival"),
-                QCoreApplication.translate("TodayView", "Wait"),
-                QCoreApplication.translate("TodayView", "Borrower"),
-                QCoreApplication.translate("TodayView", "Loan ref"),
-                QCoreApplication.translate("TodayView", "Address"),
-                QCoreApplication.translate("TodayView", "Status"),
-                QCoreApplication.translate("TodayView", "Checked in – out"),
-                QCoreApplication.translate("TodayView", "Warning"),
-            ]
-        )
+        self.model.retranslate()
         self.table.setToolTip(
             QCoreApplication.translate(
                 "TodayView",
@@ -647,6 +652,31 @@ class TodayView(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def _warning_colour(row: RouteRow) -> str | None:
+    """A stop that misses its time window is written in red, every cell of it."""
+    return _WARNING_COLOUR if row.stop is not None and row.stop.warning is not None else None
+
+
+def _window_text(row: RouteRow) -> str:
+    visit = row.visit
+    if not visit.window_start:
+        return ""
+    return QCoreApplication.translate("TodayView", "{start}–{end}").format(
+        start=formatting.local_time(visit.window_start, visit.timezone),
+        end=formatting.local_time(visit.window_end, visit.timezone),
+    )
+
+
+def _checked_text(row: RouteRow) -> str:
+    visit = row.visit
+    if not visit.check_in_at:
+        return ""
+    return QCoreApplication.translate("TodayView", "{check_in} – {check_out}").format(
+        check_in=formatting.local_time(visit.check_in_at, visit.timezone),
+        check_out=formatting.local_time(visit.check_out_at, visit.timezone),
+    )
 
 
 def _warning_text(stop: PlannedStop) -> str:
