@@ -684,10 +684,9 @@ def _pages_ahead(
     def read() -> None:
         try:
             for position, query in queries:
-                streamed = central.execute(query.execution_options(yield_per=page_size))
-                with contextlib.closing(streamed) as rows:
-                    for page in rows.partitions(page_size):
-                        if not offer((position, [tuple(row) for row in page])):
+                with contextlib.closing(_stream(central, query, page_size)) as table_pages:
+                    for page in table_pages:
+                        if not offer((position, page)):
                             return
                 if not offer((position, _END_OF_TABLE)):
                     return
@@ -708,6 +707,32 @@ def _pages_ahead(
     finally:
         stop.set()
         reader.join()
+
+
+def _stream(central: Connection, query: Select[Any], page_size: int) -> Iterator[list[Any]]:
+    """The rows of `query` as lists of plain tuples, `page_size` at a time.
+
+    On PostgreSQL the query runs in a server-side cursor of the pull's own DBAPI connection (in
+    its snapshot transaction), read with `fetchmany`: psycopg makes the tuples itself. Going
+    through SQLAlchemy's result rows cost the reader thread more than twice the CPU for a first
+    sync (0.6 s against 0.25 s for 120,000 rows), time it held the GIL the writing thread
+    waited for. The stored columns are typed NullType, so SQLAlchemy had nothing to convert;
+    the parameters (stamps, a key, format strings) are ones psycopg binds as they are.
+    """
+    if central.dialect.name != "postgresql":
+        streamed = central.execute(query.execution_options(yield_per=page_size))
+        with contextlib.closing(streamed) as rows:
+            for page in rows.partitions(page_size):
+                yield [tuple(row) for row in page]
+        return
+    compiled = query.compile(dialect=central.dialect)
+    dbapi_connection: Any = central.connection.dbapi_connection
+    with dbapi_connection.cursor(name=f"fc_pull_{uuid.uuid4().hex}") as cursor:
+        cursor.execute(str(compiled), compiled.params)
+        while page := cursor.fetchmany(page_size):
+            yield page
+            if len(page) < page_size:
+                return
 
 
 def _secondary_indexes(table: Table) -> list[Index]:
