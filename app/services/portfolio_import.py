@@ -19,8 +19,10 @@ import enum
 import functools
 import hashlib
 import io
+import itertools
 import json
 import logging
+import operator
 import os
 import time
 import types
@@ -38,7 +40,6 @@ import openpyxl
 import psycopg
 from openpyxl.utils.exceptions import InvalidFileException
 from sqlalchemy import (
-    JSON,
     ColumnElement,
     Connection,
     Engine,
@@ -858,6 +859,12 @@ class _Progress:
             self._reported = self.done
             self.callback(self.done, self.total)
 
+    def passing(self, rows: Iterable[_T]) -> Iterator[_T]:
+        """`rows` as they are consumed, each counted once."""
+        for row in rows:
+            yield row
+            self.advance()
+
     def finish(self) -> None:
         if self.done < self.total:
             self.advance(self.total - self.done)
@@ -1186,10 +1193,6 @@ def _among(
         yield column.in_(chunk)
 
 
-def _json(value: Any) -> str:
-    return "[]" if value == [] else json.dumps(value)
-
-
 def _bypasses_row_security(session: Session) -> bool:
     """Whether the connected role is exempt from row-level security (superuser or BYPASSRLS):
     the policies are forced on every other role, the tables' owner included."""
@@ -1206,41 +1209,72 @@ def _bypasses_row_security(session: Session) -> bool:
     return bool(session.info["bypasses_rls"])
 
 
-def _insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+def _column_types(session: Session, table: Table) -> dict[str, int]:
+    """The PostgreSQL type (oid) of each of `table`'s columns, as the central database has it."""
+    key = f"column_types:{table.name}"
+    if key not in session.info:
+        session.info[key] = dict(
+            _core(session)
+            .execute(
+                sql_text(
+                    "SELECT attname, atttypid::int FROM pg_attribute"
+                    " WHERE attrelid = CAST(:table AS regclass) AND attnum > 0"
+                    " AND NOT attisdropped"
+                ),
+                {"table": table.name},
+            )
+            .all()
+        )
+    return session.info[key]  # type: ignore[no-any-return]
+
+
+def _insert_rows(session: Session, table: Table, rows: Iterable[dict[str, Any]]) -> None:
     """Insert new rows (dicts with the same keys): COPY on PostgreSQL, executemany elsewhere.
 
-    COPY sends the rows as one stream, without a statement per row or per batch; triggers fire
-    for each row as for INSERT, and a violated constraint raises IntegrityError like an INSERT.
-    Values go through psycopg's own adaptation, so JSON columns are given as JSON text here.
+    `rows` may be a generator: COPY streams each row to the server as it is made, so building
+    the rows overlaps with the server storing them. COPY sends the rows without a statement per
+    row or per batch, in PostgreSQL's binary format (the server does not parse numbers, ids and
+    times from text); triggers fire as for INSERT, and a violated constraint raises
+    IntegrityError like an INSERT.
     """
-    if not rows:
+    rows = iter(rows)
+    first = next(rows, None)
+    if first is None:
         return
+    every_row = itertools.chain((first,), rows)
     if not _on_postgresql(session) or not _bypasses_row_security(session):
         # PostgreSQL refuses COPY FROM into a table under row-level security (a lead's import).
-        _core(session).execute(insert(table), list(rows))
+        _core(session).execute(insert(table), list(every_row))
         return
-    given = list(rows[0])
+    given = list(first)
     # What an INSERT would take from the model's Python-side defaults for the columns not given.
-    defaults = {
-        column.name: column.default.arg(None) if column.default.is_callable else column.default.arg
+    defaults = tuple(
+        (
+            column.name,
+            column.default.arg(None) if column.default.is_callable else column.default.arg,
+        )
         for column in table.columns
-        if column.name not in rows[0]
+        if column.name not in first
         and column.default is not None
         and not column.default.is_sequence
         and not column.default.is_clause_element
-    }
-    names = given + list(defaults)
-    json_columns = {name for name in names if isinstance(table.c[name].type, JSON)}
+    )
+    names = given + [name for name, _value in defaults]
+    default_values = tuple(value for _name, value in defaults)
+    types = _column_types(session, table)
+    pick = operator.itemgetter(*given)
+    single = len(given) == 1
     quoted = ", ".join(f'"{name}"' for name in names)
     raw = _core(session).connection.driver_connection
     try:
         with (
             raw.cursor() as cursor,
-            cursor.copy(f'COPY "{table.name}" ({quoted}) FROM STDIN') as copy,
+            cursor.copy(f'COPY "{table.name}" ({quoted}) FROM STDIN (FORMAT BINARY)') as copy,
         ):
-            for row in rows:
-                full = {**row, **defaults} if defaults else row
-                copy.write_row([_json(full[n]) if n in json_columns else full[n] for n in names])
+            copy.set_types([types[name] for name in names])
+            for row in every_row:
+                record = (pick(row),) if single else pick(row)
+                copy.write_row(record + default_values if default_values else record)
     except psycopg.IntegrityError as exc:
         raise IntegrityError(f"COPY {table.name}", None, exc) from exc
 
@@ -1669,9 +1703,11 @@ class _CasesImport:
             _executemany(session, _BORROWER_UPDATE, borrower_updates)
             # Cases before phones and addresses: under row-level security (a lead importing as
             # himself) a borrower's phone may only be written once a case of his shows the borrower.
-            for chunk in _chunks(new_cases, 10_000):
-                _insert_rows(session, case_table, [_with_risk(row, context.as_of) for row in chunk])
-                meter.advance(len(chunk))
+            _insert_rows(
+                session,
+                case_table,
+                meter.passing(_with_risk(row, context.as_of) for row in new_cases),
+            )
             _insert_rows(session, models.BorrowerPhone.__table__, new_phones)
             _insert_rows(session, models.BorrowerAddress.__table__, new_addresses)
             _executemany(session, _ADDRESS_UPDATE, address_updates)
@@ -1955,9 +1991,7 @@ class _PaymentsImport:
             }
             for payment in new
         ]
-        for chunk in _chunks(rows, 10_000):
-            _insert_rows(session, models.Payment.__table__, chunk)
-            meter.advance(len(chunk))
+        _insert_rows(session, models.Payment.__table__, meter.passing(rows))
         touched = sorted({self.cases[payment.loan_ref].case_id for payment in new})
         kept_before = self._kept_promises(touched)
         settled = 0

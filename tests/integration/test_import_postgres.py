@@ -143,3 +143,25 @@ def test_imported_cases_are_assigned_by_hand_and_automatically_on_postgres(
     assert handovers == ["import: cases_utf8.csv", "片区调整"]
     # The central triggers tell zhang.wei's laptop to drop the case and wang.fang's to take it.
     assert [kind for kind, _user in access] == ["granted", "revoked", "granted"]
+
+
+def test_cancelling_while_the_cases_stream_in_writes_nothing_on_postgres(
+    service: ImportService, pg_engine: Engine
+) -> None:
+    """The cases are streamed to the server as they are made (COPY): a progress callback that
+    raises half-way through that stream aborts it, and the import's transaction with it."""
+    before = snapshot(pg_engine)
+    seen: list[int] = []
+
+    def cancel_while_writing_cases(done: int, total: int) -> None:
+        seen.append(done)
+        # Reading counts the first half; the second row written is a case inside the COPY.
+        if done == total // 2 + 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        service.run(DATA / "cases_utf8.csv", as_of=AS_OF, progress=cancel_while_writing_cases)
+    assert seen[-1] == 6
+    assert snapshot(pg_engine) == before
+    # Nothing is left half-done: the same file imports whole afterwards.
+    assert service.run(DATA / "cases_utf8.csv", as_of=AS_OF).created == 4
