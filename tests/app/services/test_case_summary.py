@@ -370,5 +370,57 @@ def test_the_stored_form_refresh_computes_what_the_python_form_does(book: Book) 
 
     assert len(python) == 6
     assert {
-        case_summary._StoredForm.case_id(case_id): decoded(summary) for case_id, summary in stored
-    } == dict(python)
+        case_summary._StoredForm.case_id(case_id): decoded(summary)
+        for case_id, summary, _ in stored
+    } == {case_id: summary for case_id, summary, _ in python}
+
+
+def test_one_refresh_writes_each_case_whatever_changed_in_it(book: Book) -> None:
+    """In one refresh, cases whose status, tier or only other columns change are all written
+    (SQLite's write leaves an indexed column out where it did not change), and nothing is
+    left to change afterwards."""
+    # Status and tier change: an open promise (promised); 200 days past due, never paid: B.
+    promised = book.case(days_past_due=200)
+    book.promise(promised, _at(dt.date(2026, 11, 18)), dt.date(2026, 11, 25), "300")
+    # Only the tier (and score) changes: 70 days, 12,000 yuan, never paid, no contact = 50: B.
+    tier_only = book.case(days_past_due=70)
+    # Neither status nor tier nor score changes (12,000 yuan, no contact = 10: D); only the
+    # last payment moves.
+    payment_only = book.case(days_past_due=0)
+    book.payment(payment_only, _at(AS_OF - dt.timedelta(days=1)), "10.00")
+    with book.workspace.session() as session:
+        session.execute(
+            models.LoanCase.__table__.update()
+            .where(models.LoanCase.id == payment_only)
+            .values(risk_score=10, risk_tier="D")
+        )
+    # A status people set stays while its tier changes (as the promised case's, plus 5 for no
+    # contact = 70: A).
+    disputed = book.case(days_past_due=200, status="disputed")
+
+    assert book.refresh() == 4
+
+    summaries = {
+        case_id: (case.status, case.risk_tier, case.risk_score, case.last_payment_at)
+        for case_id in (promised, tier_only, payment_only, disputed)
+        for case in [book.loan_case(case_id)]
+    }
+    assert summaries == {
+        promised: ("promised", "B", 65, None),
+        tier_only: ("open", "B", 50, None),
+        payment_only: ("open", "D", 10, _at(AS_OF - dt.timedelta(days=1))),
+        disputed: ("disputed", "A", 70, None),
+    }
+    with book.workspace.session() as session:
+        assert case_summary._summary_changes(session, AS_OF, None, case_summary._PythonForm) == []
+    assert book.refresh() == 0
+
+
+def test_a_refresh_of_every_case_gives_the_connection_its_page_cache_back(book: Book) -> None:
+    book.case()
+    with book.workspace.session() as session:
+        before = session.connection().exec_driver_sql("PRAGMA cache_size").scalar_one()
+        case_summary.refresh_case_summaries(session, AS_OF)
+        after = session.connection().exec_driver_sql("PRAGMA cache_size").scalar_one()
+    assert after == before
+    assert before != -case_summary._WHOLE_REFRESH_CACHE_KIB
