@@ -4,218 +4,218 @@
 <context>
     <name>AgreementsView</name>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="56"/>
+        <location filename="../../ui/views/agreements_view.py" line="55"/>
         <source>Draft</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="57"/>
+        <location filename="../../ui/views/agreements_view.py" line="56"/>
         <source>Awaiting approval</source>
         <translation>Awaiting approval</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="58"/>
+        <location filename="../../ui/views/agreements_view.py" line="57"/>
         <source>Approved</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="59"/>
+        <location filename="../../ui/views/agreements_view.py" line="58"/>
         <source>Rejected</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="60"/>
+        <location filename="../../ui/views/agreements_view.py" line="59"/>
         <source>Signed</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="61"/>
+        <location filename="../../ui/views/agreements_view.py" line="60"/>
         <source>Signed, in force</source>
         <translation>Signed, in force</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="62"/>
+        <location filename="../../ui/views/agreements_view.py" line="61"/>
         <source>Completed</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="63"/>
+        <location filename="../../ui/views/agreements_view.py" line="62"/>
         <source>Broken</source>
         <translation>Broken</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="64"/>
+        <location filename="../../ui/views/agreements_view.py" line="63"/>
         <source>Withdrawn</source>
         <translation>Withdrawn</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="239"/>
+        <location filename="../../ui/views/agreements_view.py" line="86"/>
         <source>Yes</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="241"/>
+        <location filename="../../ui/views/agreements_view.py" line="88"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="427"/>
+        <location filename="../../ui/views/agreements_view.py" line="445"/>
         <source>Repayment agreement {loan_ref}</source>
         <translation>Repayment agreement {loan_ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="418"/>
-        <location filename="../../ui/views/agreements_view.py" line="442"/>
+        <location filename="../../ui/views/agreements_view.py" line="436"/>
+        <location filename="../../ui/views/agreements_view.py" line="460"/>
         <source>The stored agreement could not be opened for printing.</source>
         <translation>The stored agreement could not be opened for printing.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="254"/>
+        <location filename="../../ui/views/agreements_view.py" line="273"/>
         <source>No plan awaits your decision.</source>
         <translation>No plan awaits your decision.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="297"/>
+        <location filename="../../ui/views/agreements_view.py" line="315"/>
         <source>{borrower} · {loan_ref} · tier {tier} · {days} days past due · {status}</source>
         <translation>{borrower} · {loan_ref} · tier {tier} · {days} days past due · {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="307"/>
+        <location filename="../../ui/views/agreements_view.py" line="325"/>
         <source>Owes {outstanding}: principal {principal}, interest {interest}, penalty {penalty}</source>
         <translation>Owes {outstanding}: principal {principal}, interest {interest}, penalty {penalty}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="316"/>
+        <location filename="../../ui/views/agreements_view.py" line="334"/>
         <source>{proposer} proposes to waive {waiver} ({pct}% of interest and penalty): {total} in all, {down} down and {count} instalments</source>
         <translation>{proposer} proposes to waive {waiver} ({pct}% of interest and penalty): {total} in all, {down} down and {count} instalments</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="331"/>
+        <location filename="../../ui/views/agreements_view.py" line="349"/>
         <source>Last contact {when}: {outcome}</source>
         <translation>Last contact {when}: {outcome}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="475"/>
+        <location filename="../../ui/views/agreements_view.py" line="493"/>
         <source>Saved the agreement as {path}</source>
         <translation>Saved the agreement as {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="488"/>
+        <location filename="../../ui/views/agreements_view.py" line="506"/>
         <source>Save the agreement as PDF</source>
         <translation>Save the agreement as PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="490"/>
+        <location filename="../../ui/views/agreements_view.py" line="508"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="518"/>
+        <location filename="../../ui/views/agreements_view.py" line="536"/>
         <source>Plan for {loan_ref} approved; the collector sees it after sync.</source>
         <translation>Plan for {loan_ref} approved; the collector sees it after sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="522"/>
+        <location filename="../../ui/views/agreements_view.py" line="540"/>
         <source>Plan for {loan_ref} rejected; the collector sees it after sync.</source>
         <translation>Plan for {loan_ref} rejected; the collector sees it after sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="533"/>
+        <location filename="../../ui/views/agreements_view.py" line="551"/>
         <source>Reason (the collector sees it):</source>
         <translation>Reason (the collector sees it):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="538"/>
+        <location filename="../../ui/views/agreements_view.py" line="556"/>
         <source>Approve the plan</source>
         <translation>Approve the plan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="543"/>
+        <location filename="../../ui/views/agreements_view.py" line="561"/>
         <source>Reject the plan</source>
         <translation>Reject the plan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="552"/>
+        <location filename="../../ui/views/agreements_view.py" line="570"/>
         <source>Approvals, repayment plans and agreements</source>
         <translation>Approvals, repayment plans and agreements</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="554"/>
+        <location filename="../../ui/views/agreements_view.py" line="572"/>
         <source>Repayment plans and agreements</source>
         <translation>Repayment plans and agreements</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="557"/>
+        <location filename="../../ui/views/agreements_view.py" line="575"/>
         <source>Only plans awaiting my decision (the approvals queue)</source>
         <translation>Only plans awaiting my decision (the approvals queue)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="561"/>
+        <location filename="../../ui/views/agreements_view.py" line="70"/>
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="562"/>
+        <location filename="../../ui/views/agreements_view.py" line="71"/>
         <source>Loan ref</source>
         <translation>Loan ref</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="563"/>
+        <location filename="../../ui/views/agreements_view.py" line="72"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="564"/>
+        <location filename="../../ui/views/agreements_view.py" line="74"/>
         <source>Agreed total (yuan)</source>
         <translation>Agreed total (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="565"/>
+        <location filename="../../ui/views/agreements_view.py" line="79"/>
         <source>Instalments</source>
         <translation>Instalments</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="566"/>
+        <location filename="../../ui/views/agreements_view.py" line="84"/>
         <source>Needs approval</source>
         <translation>Needs approval</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="567"/>
+        <location filename="../../ui/views/agreements_view.py" line="92"/>
         <source>Proposed on</source>
         <translation>Proposed on</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="570"/>
+        <location filename="../../ui/views/agreements_view.py" line="578"/>
         <source>&amp;Sign…</source>
         <translation>&amp;Sign…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="571"/>
+        <location filename="../../ui/views/agreements_view.py" line="579"/>
         <source>&amp;Print…</source>
         <translation>&amp;Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="572"/>
+        <location filename="../../ui/views/agreements_view.py" line="580"/>
         <source>Save P&amp;DF…</source>
         <translation>Save P&amp;DF…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="573"/>
+        <location filename="../../ui/views/agreements_view.py" line="581"/>
         <source>&amp;Approve…</source>
         <translation>&amp;Approve…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="574"/>
+        <location filename="../../ui/views/agreements_view.py" line="582"/>
         <source>&amp;Reject…</source>
         <translation>&amp;Reject…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="575"/>
+        <location filename="../../ui/views/agreements_view.py" line="583"/>
         <source>Open &amp;case</source>
         <translation>Open &amp;case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="256"/>
+        <location filename="../../ui/views/agreements_view.py" line="275"/>
         <source>No repayment plans yet. Make one from a case&apos;s detail.</source>
         <translation>No repayment plans yet. Make one from a case&apos;s detail.</translation>
     </message>
@@ -447,192 +447,192 @@
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="204"/>
+        <location filename="../../ui/views/case_detail_view.py" line="234"/>
         <source>{borrower} · {loan_ref}</source>
         <translation>{borrower} · {loan_ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="210"/>
+        <location filename="../../ui/views/case_detail_view.py" line="240"/>
         <source>Tier {tier} · score {score}</source>
         <translation>Tier {tier} · score {score}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="226"/>
+        <location filename="../../ui/views/case_detail_view.py" line="256"/>
         <source>No risk factor</source>
         <translation>No risk factor</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="235"/>
+        <location filename="../../ui/views/case_detail_view.py" line="265"/>
         <source>ID number: {number}</source>
         <translation>ID number: {number}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="244"/>
+        <location filename="../../ui/views/case_detail_view.py" line="274"/>
         <source>Product</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="246"/>
+        <location filename="../../ui/views/case_detail_view.py" line="276"/>
         <source>Principal</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="250"/>
+        <location filename="../../ui/views/case_detail_view.py" line="280"/>
         <source>Interest</source>
         <translation>Interest</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="254"/>
+        <location filename="../../ui/views/case_detail_view.py" line="284"/>
         <source>Penalty</source>
         <translation>Penalty</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="258"/>
+        <location filename="../../ui/views/case_detail_view.py" line="288"/>
         <source>Outstanding</source>
         <translation>Outstanding</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="262"/>
+        <location filename="../../ui/views/case_detail_view.py" line="292"/>
         <source>First unpaid due date</source>
         <translation>First unpaid due date</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="266"/>
+        <location filename="../../ui/views/case_detail_view.py" line="296"/>
         <source>Days past due</source>
         <translation>Days past due</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="267"/>
+        <location filename="../../ui/views/case_detail_view.py" line="297"/>
         <source>{days} ({bucket})</source>
         <translation>{days} ({bucket})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="272"/>
+        <location filename="../../ui/views/case_detail_view.py" line="302"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="276"/>
+        <location filename="../../ui/views/case_detail_view.py" line="306"/>
         <source>Promise</source>
         <translation>Promise</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="277"/>
+        <location filename="../../ui/views/case_detail_view.py" line="307"/>
         <source>{amount} by {date}</source>
         <translation>{amount} by {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="285"/>
+        <location filename="../../ui/views/case_detail_view.py" line="315"/>
         <source>Next action</source>
         <translation>Next action</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="295"/>
+        <location filename="../../ui/views/case_detail_view.py" line="325"/>
         <source>{kind}: {number} {owner}</source>
         <translation>{kind}: {number} {owner}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="306"/>
+        <location filename="../../ui/views/case_detail_view.py" line="336"/>
         <source>No phone number</source>
         <translation>No phone number</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="310"/>
+        <location filename="../../ui/views/case_detail_view.py" line="340"/>
         <source>{kind}: {address}</source>
         <translation>{kind}: {address}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="315"/>
+        <location filename="../../ui/views/case_detail_view.py" line="345"/>
         <source>Caution: {flags}</source>
         <translation>Caution: {flags}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="316"/>
+        <location filename="../../ui/views/case_detail_view.py" line="346"/>
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="318"/>
+        <location filename="../../ui/views/case_detail_view.py" line="348"/>
         <source>{address} &lt;span style=&apos;color:#c62828&apos;&gt;⚠ {warning}&lt;/span&gt;</source>
         <translation>{address} &lt;span style=&apos;color:#c62828&apos;&gt;⚠ {warning}&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="323"/>
+        <location filename="../../ui/views/case_detail_view.py" line="353"/>
         <source>No address</source>
         <translation>No address</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="329"/>
+        <location filename="../../ui/views/case_detail_view.py" line="60"/>
         <source>{kind}: {what}</source>
         <translation>{kind}: {what}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="350"/>
+        <location filename="../../ui/views/case_detail_view.py" line="362"/>
         <source>&amp;Reveal</source>
         <translation>&amp;Reveal</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="352"/>
+        <location filename="../../ui/views/case_detail_view.py" line="364"/>
         <source>Record &amp;call or SMS…</source>
         <translation>Record &amp;call or SMS…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="354"/>
+        <location filename="../../ui/views/case_detail_view.py" line="366"/>
         <source>Plan &amp;visit…</source>
         <translation>Plan &amp;visit…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="356"/>
+        <location filename="../../ui/views/case_detail_view.py" line="368"/>
         <source>New repayment &amp;plan…</source>
         <translation>New repayment &amp;plan…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="359"/>
+        <location filename="../../ui/views/case_detail_view.py" line="371"/>
         <source>Shows the full ID number; the reveal is recorded in the audit trail</source>
         <translation>Shows the full ID number; the reveal is recorded in the audit trail</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="364"/>
+        <location filename="../../ui/views/case_detail_view.py" line="376"/>
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="365"/>
+        <location filename="../../ui/views/case_detail_view.py" line="377"/>
         <source>Balances</source>
         <translation>Balances</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="366"/>
+        <location filename="../../ui/views/case_detail_view.py" line="378"/>
         <source>Why this tier</source>
         <translation>Why this tier</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="367"/>
+        <location filename="../../ui/views/case_detail_view.py" line="379"/>
         <source>Timeline</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="370"/>
+        <location filename="../../ui/views/case_detail_view.py" line="46"/>
         <source>When</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="371"/>
+        <location filename="../../ui/views/case_detail_view.py" line="49"/>
         <source>What</source>
         <translation>What</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="372"/>
+        <location filename="../../ui/views/case_detail_view.py" line="51"/>
         <source>Amount</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="373"/>
+        <location filename="../../ui/views/case_detail_view.py" line="55"/>
         <source>Notes</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="377"/>
+        <location filename="../../ui/views/case_detail_view.py" line="382"/>
         <source>Select a case to see its detail</source>
         <translation>Select a case to see its detail</translation>
     </message>
@@ -731,188 +731,188 @@
 <context>
     <name>ConflictsView</name>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="37"/>
+        <location filename="../../ui/views/conflicts_view.py" line="35"/>
         <source>Borrower&apos;s phone</source>
         <translation>Borrower&apos;s phone</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="38"/>
+        <location filename="../../ui/views/conflicts_view.py" line="36"/>
         <source>Borrower&apos;s address</source>
         <translation>Borrower&apos;s address</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="39"/>
-        <location filename="../../ui/views/conflicts_view.py" line="226"/>
+        <location filename="../../ui/views/conflicts_view.py" line="37"/>
+        <location filename="../../ui/views/conflicts_view.py" line="134"/>
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="40"/>
+        <location filename="../../ui/views/conflicts_view.py" line="38"/>
         <source>Case</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="41"/>
+        <location filename="../../ui/views/conflicts_view.py" line="39"/>
         <source>Visit</source>
         <translation>Visit</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="42"/>
+        <location filename="../../ui/views/conflicts_view.py" line="40"/>
         <source>Repayment plan</source>
         <translation>Repayment plan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="43"/>
+        <location filename="../../ui/views/conflicts_view.py" line="41"/>
         <source>Instalment</source>
         <translation>Instalment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="44"/>
+        <location filename="../../ui/views/conflicts_view.py" line="42"/>
         <source>Promise to pay</source>
         <translation>Promise to pay</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="47"/>
+        <location filename="../../ui/views/conflicts_view.py" line="45"/>
         <source>Number</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="48"/>
+        <location filename="../../ui/views/conflicts_view.py" line="46"/>
         <source>Owner</source>
         <translation>Owner</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="49"/>
+        <location filename="../../ui/views/conflicts_view.py" line="47"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="50"/>
+        <location filename="../../ui/views/conflicts_view.py" line="48"/>
         <source>Invalid</source>
         <translation>Invalid</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="51"/>
+        <location filename="../../ui/views/conflicts_view.py" line="49"/>
         <source>Primary</source>
         <translation>Primary</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="52"/>
+        <location filename="../../ui/views/conflicts_view.py" line="50"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="53"/>
+        <location filename="../../ui/views/conflicts_view.py" line="51"/>
         <source>City</source>
         <translation>City</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="54"/>
+        <location filename="../../ui/views/conflicts_view.py" line="52"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="55"/>
+        <location filename="../../ui/views/conflicts_view.py" line="53"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="150"/>
+        <location filename="../../ui/views/conflicts_view.py" line="169"/>
         <source>{when}, version {version}</source>
         <translation>{when}, version {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="133"/>
+        <location filename="../../ui/views/conflicts_view.py" line="155"/>
         <source>Arrives with the next sync</source>
         <translation>Arrives with the next sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="153"/>
+        <location filename="../../ui/views/conflicts_view.py" line="172"/>
         <source>the central database (import or administrator)</source>
         <translation>the central database (import or administrator)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="156"/>
+        <location filename="../../ui/views/conflicts_view.py" line="175"/>
         <source>{who}, {when}, version {version}</source>
         <translation>{who}, {when}, version {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="182"/>
+        <location filename="../../ui/views/conflicts_view.py" line="201"/>
         <source>Your value is kept; it is sent with the next sync.</source>
         <translation>Your value is kept; it is sent with the next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="191"/>
+        <location filename="../../ui/views/conflicts_view.py" line="210"/>
         <source>The central value is kept on this laptop.</source>
         <translation>The central value is kept on this laptop.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="204"/>
+        <location filename="../../ui/views/conflicts_view.py" line="223"/>
         <source>Not decided: {reason}</source>
         <translation>Not decided: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="217"/>
+        <location filename="../../ui/views/conflicts_view.py" line="236"/>
         <source>Someone changed these records in the central database after you changed them here. Nothing was overwritten: decide for each one which value stays.</source>
         <translation>Someone changed these records in the central database after you changed them here. Nothing was overwritten: decide for each one which value stays.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="225"/>
+        <location filename="../../ui/views/conflicts_view.py" line="133"/>
         <source>Loan</source>
         <translation>Loan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="227"/>
+        <location filename="../../ui/views/conflicts_view.py" line="135"/>
         <source>Record</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="228"/>
+        <location filename="../../ui/views/conflicts_view.py" line="137"/>
         <source>Field</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="229"/>
+        <location filename="../../ui/views/conflicts_view.py" line="145"/>
         <source>My value</source>
         <translation>My value</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="230"/>
+        <location filename="../../ui/views/conflicts_view.py" line="151"/>
         <source>Central value</source>
         <translation>Central value</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="231"/>
+        <location filename="../../ui/views/conflicts_view.py" line="159"/>
         <source>Changed centrally</source>
         <translation>Changed centrally</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="234"/>
+        <location filename="../../ui/views/conflicts_view.py" line="243"/>
         <source>No conflicts to decide.</source>
         <translation>No conflicts to decide.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="235"/>
+        <location filename="../../ui/views/conflicts_view.py" line="244"/>
         <source>&amp;Keep mine</source>
         <translation>&amp;Keep mine</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="237"/>
+        <location filename="../../ui/views/conflicts_view.py" line="246"/>
         <source>&amp;Take central value</source>
         <translation>&amp;Take central value</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="253"/>
+        <location filename="../../ui/views/conflicts_view.py" line="267"/>
         <source>Yes</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="255"/>
+        <location filename="../../ui/views/conflicts_view.py" line="269"/>
         <source>No</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="280"/>
+        <location filename="../../ui/views/conflicts_view.py" line="294"/>
         <source>Conflicts</source>
         <translation>Conflicts</translation>
     </message>
@@ -2065,302 +2065,302 @@ Offline-first field collection.</translation>
 <context>
     <name>PlanEditorDialog</name>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="58"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="59"/>
         <source>The {field} may not be negative ({amount}).</source>
         <translation>The {field} may not be negative ({amount}).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="61"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="62"/>
         <source>The waiver of {waiver} is more than the interest and penalty of {interest_and_penalty}; principal cannot be waived.</source>
         <translation>The waiver of {waiver} is more than the interest and penalty of {interest_and_penalty}; principal cannot be waived.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="66"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="67"/>
         <source>The waiver is {waiver_pct}% of interest and penalty, above your authority of {authority_pct}%: a team lead must approve the plan before it is signed.</source>
         <translation>The waiver is {waiver_pct}% of interest and penalty, above your authority of {authority_pct}%: a team lead must approve the plan before it is signed.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="71"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="72"/>
         <source>An instalment of {amount} is below the minimum of {minimum}; choose fewer instalments or a larger down payment.</source>
         <translation>An instalment of {amount} is below the minimum of {minimum}; choose fewer instalments or a larger down payment.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="76"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="77"/>
         <source>The plan runs {months} months, longer than the maximum of {max_months} months.</source>
         <translation>The plan runs {months} months, longer than the maximum of {max_months} months.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="80"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="81"/>
         <source>The down payment of {down_payment} is more than the agreed total of {agreed_total}.</source>
         <translation>The down payment of {down_payment} is more than the agreed total of {agreed_total}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="84"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="85"/>
         <source>A down payment of {down_payment} needs a payment date.</source>
         <translation>A down payment of {down_payment} needs a payment date.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="87"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="88"/>
         <source>The down payment date {down_payment_date} must come before the first due date {first_due_date}.</source>
         <translation>The down payment date {down_payment_date} must come before the first due date {first_due_date}.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="92"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="93"/>
         <source>A plan needs at least one instalment.</source>
         <translation>A plan needs at least one instalment.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="95"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="96"/>
         <source>Instalment {seq} is due on {due_date}, a non-working day; it could not be moved without passing a neighbouring instalment.</source>
         <translation>Instalment {seq} is due on {due_date}, a non-working day; it could not be moved without passing a neighbouring instalment.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="100"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="101"/>
         <source>The case is {status}: it takes no new plan.</source>
         <translation>The case is {status}: it takes no new plan.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="103"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="104"/>
         <source>The date {date} is in the past (today is {today}).</source>
         <translation>The date {date} is in the past (today is {today}).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="106"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="107"/>
         <source>Loan {loan_ref} already has a plan in force; signing this one replaces it.</source>
         <translation>Loan {loan_ref} already has a plan in force; signing this one replaces it.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="110"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="111"/>
         <source>This plan is no longer in the workspace.</source>
         <translation>This plan is no longer in the workspace.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="113"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="114"/>
         <source>This case is no longer in the workspace.</source>
         <translation>This case is no longer in the workspace.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="116"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="117"/>
         <source>The plan is signed and can no longer change; make a new plan instead.</source>
         <translation>The plan is signed and can no longer change; make a new plan instead.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="120"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="121"/>
         <source>The plan was withdrawn; make a new plan instead.</source>
         <translation>The plan was withdrawn; make a new plan instead.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="123"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="124"/>
         <source>A team lead rejected the plan: {reason}</source>
         <translation>A team lead rejected the plan: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="126"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="127"/>
         <source>The waiver is {waiver_pct}% of interest and penalty, beyond the authority of {authority_pct}%: the plan awaits a team lead&apos;s approval and cannot be signed yet.</source>
         <translation>The waiver is {waiver_pct}% of interest and penalty, beyond the authority of {authority_pct}%: the plan awaits a team lead&apos;s approval and cannot be signed yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="131"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="132"/>
         <source>The {who} has not signed yet.</source>
         <translation>The {who} has not signed yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="132"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="133"/>
         <source>The {who}&apos;s signature could not be read; please sign again.</source>
         <translation>The {who}&apos;s signature could not be read; please sign again.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="135"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="136"/>
         <source>Only a team lead or an administrator approves or rejects plans.</source>
         <translation>Only a team lead or an administrator approves or rejects plans.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="138"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="139"/>
         <source>The plan is no longer awaiting approval.</source>
         <translation>The plan is no longer awaiting approval.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="141"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="142"/>
         <source>A plan you proposed is approved or rejected by someone else.</source>
         <translation>A plan you proposed is approved or rejected by someone else.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="144"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="145"/>
         <source>Give a reason for the decision.</source>
         <translation>Give a reason for the decision.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="145"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="146"/>
         <source>This plan has no signed agreement stored.</source>
         <translation>This plan has no signed agreement stored.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="148"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="149"/>
         <source>Could not write {path}: {reason}</source>
         <translation>Could not write {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="149"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="150"/>
         <source>Could not read {path}: {reason}</source>
         <translation>Could not read {path}: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="154"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="155"/>
         <source>principal</source>
         <translation>principal</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="155"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="156"/>
         <source>interest</source>
         <translation>interest</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="156"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="157"/>
         <source>penalty</source>
         <translation>penalty</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="157"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="158"/>
         <source>waiver</source>
         <translation>waiver</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="158"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="159"/>
         <source>down payment</source>
         <translation>down payment</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="159"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="160"/>
         <source>borrower</source>
         <translation>borrower</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="160"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="161"/>
         <source>collector</source>
         <translation>collector</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="164"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="165"/>
         <source>Weekly</source>
         <translation>Weekly</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="165"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="166"/>
         <source>Every two weeks</source>
         <translation>Every two weeks</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="166"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="167"/>
         <source>Monthly</source>
         <translation>Monthly</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="402"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="226"/>
         <source>Down payment</source>
         <translation>Down payment</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="407"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="431"/>
         <source>Agreed total: {amount} yuan</source>
         <translation>Agreed total: {amount} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="412"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="436"/>
         <source>Instalments add up to: {amount} yuan</source>
         <translation>Instalments add up to: {amount} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="419"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="443"/>
         <source>Waiver: {waiver} yuan, {waiver_pct}% of interest and penalty (your authority: {authority_pct}%)</source>
         <translation>Waiver: {waiver} yuan, {waiver_pct}% of interest and penalty (your authority: {authority_pct}%)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="457"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="481"/>
         <source>Saved as a draft: ready to sign.</source>
         <translation>Saved as a draft: ready to sign.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="459"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="483"/>
         <source>Saved, awaiting a team lead&apos;s approval: it can be signed once approved (after the next sync).</source>
         <translation>Saved, awaiting a team lead&apos;s approval: it can be signed once approved (after the next sync).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="476"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="500"/>
         <source>Repayment plan for {borrower}</source>
         <translation>Repayment plan for {borrower}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="481"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="505"/>
         <source>Principal</source>
         <translation>Principal</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="482"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="506"/>
         <source>Interest</source>
         <translation>Interest</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="483"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="507"/>
         <source>Penalty</source>
         <translation>Penalty</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="484"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="508"/>
         <source>&amp;Waiver</source>
         <translation>&amp;Waiver</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="485"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="509"/>
         <source>&amp;Down payment (yuan)</source>
         <translation>&amp;Down payment (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="486"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="510"/>
         <source>&amp;Instalments</source>
         <translation>&amp;Instalments</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="487"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="511"/>
         <source>&amp;Frequency</source>
         <translation>&amp;Frequency</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="488"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="512"/>
         <source>First &amp;due date</source>
         <translation>First &amp;due date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="496"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="520"/>
         <source>on</source>
         <translation>on</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="497"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="521"/>
         <source>yuan</source>
         <translation>yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="498"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="522"/>
         <source>% of interest and penalty</source>
         <translation>% of interest and penalty</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="504"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="224"/>
         <source>No.</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="505"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="230"/>
         <source>Due date</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="506"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="234"/>
         <source>Amount (yuan)</source>
         <translation>Amount (yuan)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="509"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="526"/>
         <source>&amp;Save draft</source>
         <translation>&amp;Save draft</translation>
     </message>
@@ -2714,37 +2714,37 @@ Offline-first field collection.</translation>
 <context>
     <name>SuggestDialog</name>
     <message>
-        <location filename="../../ui/dialogs/suggest_dialog.py" line="45"/>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="44"/>
         <source>no time that day within the borrower&apos;s hours and the legal hours</source>
         <translation>no time that day within the borrower&apos;s hours and the legal hours</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/suggest_dialog.py" line="48"/>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="47"/>
         <source>cannot be reached within its hours and your shift</source>
         <translation>cannot be reached within its hours and your shift</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/suggest_dialog.py" line="51"/>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="50"/>
         <source>the day is full with riskier cases or cases nearer each other</source>
         <translation>the day is full with riskier cases or cases nearer each other</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/suggest_dialog.py" line="54"/>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="53"/>
         <source>lower priority than the cases offered</source>
         <translation>lower priority than the cases offered</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/suggest_dialog.py" line="62"/>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="61"/>
         <source>{km} km from your start</source>
         <translation>{km} km from your start</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/suggest_dialog.py" line="64"/>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="63"/>
         <source>{km} km from the previous stop</source>
         <translation>{km} km from the previous stop</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/suggest_dialog.py" line="65"/>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="64"/>
         <source>tier {tier}, {owed} owed, {where}</source>
         <translation>tier {tier}, {owed} owed, {where}</translation>
     </message>
@@ -2754,62 +2754,62 @@ Offline-first field collection.</translation>
         <translation>Suggested visits for {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/suggest_dialog.py" line="112"/>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="138"/>
         <source>Loan ref</source>
         <translation>Loan ref</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/suggest_dialog.py" line="113"/>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="143"/>
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/suggest_dialog.py" line="114"/>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="144"/>
         <source>Tier</source>
         <translation>Tier</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/suggest_dialog.py" line="115"/>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="146"/>
         <source>Owed</source>
         <translation>Owed</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/suggest_dialog.py" line="116"/>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="151"/>
         <source>District</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/suggest_dialog.py" line="117"/>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="153"/>
         <source>Why</source>
         <translation>Why</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/suggest_dialog.py" line="125"/>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="119"/>
         <source>&amp;Add to my day</source>
         <translation>&amp;Add to my day</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/suggest_dialog.py" line="144"/>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="160"/>
         <source>Choosing the cases worth visiting…</source>
         <translation>Choosing the cases worth visiting…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/suggest_dialog.py" line="163"/>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="179"/>
         <source>Something went wrong: {error}</source>
         <translation>Something went wrong: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/suggest_dialog.py" line="223"/>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="225"/>
         <source>No case can be suggested for this day (room for {room} visits).</source>
         <translation>No case can be suggested for this day (room for {room} visits).</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/suggest_dialog.py" line="227"/>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="229"/>
         <source>{count} cases suggested in route order, {km} km from home and back. Uncheck those you do not want.</source>
         <translation>{count} cases suggested in route order, {km} km from home and back. Uncheck those you do not want.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/suggest_dialog.py" line="237"/>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="239"/>
         <source>Not suggested ({count}): {reason}</source>
         <translation>Not suggested ({count}): {reason}</translation>
     </message>
@@ -2817,209 +2817,209 @@ Offline-first field collection.</translation>
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="334"/>
+        <location filename="../../ui/views/sync_view.py" line="364"/>
         <source>No central database yet: log in to sync</source>
         <translation>No central database yet: log in to sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="338"/>
+        <location filename="../../ui/views/sync_view.py" line="368"/>
         <source>The demo&apos;s embedded central database ({url})</source>
         <translation>The demo&apos;s embedded central database ({url})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="345"/>
+        <location filename="../../ui/views/sync_view.py" line="375"/>
         <source>Reachable</source>
         <translation>Reachable</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="347"/>
+        <location filename="../../ui/views/sync_view.py" line="377"/>
         <source>Not reachable (offline)</source>
         <translation>Not reachable (offline)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="350"/>
+        <location filename="../../ui/views/sync_view.py" line="380"/>
         <source>{count} changes</source>
         <translation>{count} changes</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="357"/>
+        <location filename="../../ui/views/sync_view.py" line="387"/>
         <source>Never</source>
         <translation>Never</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="158"/>
-        <location filename="../../ui/views/sync_view.py" line="362"/>
+        <location filename="../../ui/views/sync_view.py" line="208"/>
+        <location filename="../../ui/views/sync_view.py" line="392"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="40"/>
+        <location filename="../../ui/views/sync_view.py" line="46"/>
         <source>Did not finish</source>
         <translation>Did not finish</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="41"/>
+        <location filename="../../ui/views/sync_view.py" line="47"/>
         <source>Completed</source>
         <translation>Completed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="42"/>
+        <location filename="../../ui/views/sync_view.py" line="48"/>
         <source>Cancelled</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="43"/>
+        <location filename="../../ui/views/sync_view.py" line="49"/>
         <source>Failed</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="159"/>
+        <location filename="../../ui/views/sync_view.py" line="209"/>
         <source>Password for the central database (kept for this session only):</source>
         <translation>Password for the central database (kept for this session only):</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="172"/>
-        <location filename="../../ui/views/sync_view.py" line="223"/>
+        <location filename="../../ui/views/sync_view.py" line="222"/>
+        <location filename="../../ui/views/sync_view.py" line="273"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="198"/>
+        <location filename="../../ui/views/sync_view.py" line="248"/>
         <source>Cancelling… the sync stops after the batch it is on.</source>
         <translation>Cancelling… the sync stops after the batch it is on.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="217"/>
+        <location filename="../../ui/views/sync_view.py" line="267"/>
         <source>Sending changes: {done} of {total}</source>
         <translation>Sending changes: {done} of {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="218"/>
+        <location filename="../../ui/views/sync_view.py" line="268"/>
         <source>Receiving: {done} of {total} rows</source>
         <translation>Receiving: {done} of {total} rows</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="219"/>
+        <location filename="../../ui/views/sync_view.py" line="269"/>
         <source>Receiving cases: {done} of {total}</source>
         <translation>Receiving cases: {done} of {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="220"/>
+        <location filename="../../ui/views/sync_view.py" line="270"/>
         <source>Finishing…</source>
         <translation>Finishing…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="236"/>
+        <location filename="../../ui/views/sync_view.py" line="286"/>
         <source>Sync cancelled: {pushed} changes sent, {pulled} rows received. The rest stays queued for the next sync.</source>
         <translation>Sync cancelled: {pushed} changes sent, {pulled} rows received. The rest stays queued for the next sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="245"/>
+        <location filename="../../ui/views/sync_view.py" line="295"/>
         <source>Synced: {pushed} changes sent, {pulled} rows received, {refused} refused, {granted} cases added, {removed} cases removed.</source>
         <translation>Synced: {pushed} changes sent, {pulled} rows received, {refused} refused, {granted} cases added, {removed} cases removed.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="263"/>
+        <location filename="../../ui/views/sync_view.py" line="313"/>
         <source>Not synced: {reason}. Every change stays queued.</source>
         <translation>Not synced: {reason}. Every change stays queued.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="284"/>
+        <location filename="../../ui/views/sync_view.py" line="330"/>
         <source>&amp;Conflicts ({count})</source>
         <translation>&amp;Conflicts ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="363"/>
+        <location filename="../../ui/views/sync_view.py" line="393"/>
         <source>Central database</source>
         <translation>Central database</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="364"/>
+        <location filename="../../ui/views/sync_view.py" line="394"/>
         <source>Connection</source>
         <translation>Connection</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="365"/>
+        <location filename="../../ui/views/sync_view.py" line="395"/>
         <source>Waiting to be sent</source>
         <translation>Waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="366"/>
+        <location filename="../../ui/views/sync_view.py" line="396"/>
         <source>Last sync</source>
         <translation>Last sync</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="367"/>
+        <location filename="../../ui/views/sync_view.py" line="397"/>
         <source>&amp;Sync now</source>
         <translation>&amp;Sync now</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="368"/>
+        <location filename="../../ui/views/sync_view.py" line="398"/>
         <source>Ca&amp;ncel</source>
         <translation>Ca&amp;ncel</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="369"/>
+        <location filename="../../ui/views/sync_view.py" line="399"/>
         <source>Sync log</source>
         <translation>Sync log</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="372"/>
+        <location filename="../../ui/views/sync_view.py" line="69"/>
         <source>Started</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="373"/>
+        <location filename="../../ui/views/sync_view.py" line="73"/>
         <source>Ended</source>
         <translation>Ended</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="374"/>
+        <location filename="../../ui/views/sync_view.py" line="76"/>
         <source>Result</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="375"/>
+        <location filename="../../ui/views/sync_view.py" line="77"/>
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="376"/>
+        <location filename="../../ui/views/sync_view.py" line="78"/>
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="377"/>
+        <location filename="../../ui/views/sync_view.py" line="79"/>
         <source>Refused</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="378"/>
+        <location filename="../../ui/views/sync_view.py" line="80"/>
         <source>Message</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="384"/>
+        <location filename="../../ui/views/sync_view.py" line="404"/>
         <source>Everything you record is saved on this laptop at once and waits here until the next sync. A change the central database refuses is kept below, never dropped.</source>
         <translation>Everything you record is saved on this laptop at once and waits here until the next sync. A change the central database refuses is kept below, never dropped.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="391"/>
+        <location filename="../../ui/views/sync_view.py" line="411"/>
         <source>Changes the central database refused</source>
         <translation>Changes the central database refused</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="395"/>
+        <location filename="../../ui/views/sync_view.py" line="56"/>
         <source>Table</source>
         <translation>Table</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="396"/>
+        <location filename="../../ui/views/sync_view.py" line="57"/>
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="397"/>
+        <location filename="../../ui/views/sync_view.py" line="59"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
@@ -3319,217 +3319,222 @@ Offline-first field collection.</translation>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../ui/views/today_view.py" line="232"/>
+        <location filename="../../ui/views/today_view.py" line="666"/>
         <source>{start}–{end}</source>
         <translation>{start}–{end}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="240"/>
+        <location filename="../../ui/views/today_view.py" line="286"/>
         <source>{minutes} min</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="249"/>
+        <location filename="../../ui/views/today_view.py" line="676"/>
         <source>{check_in} – {check_out}</source>
         <translation>{check_in} – {check_out}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="267"/>
+        <location filename="../../ui/views/today_view.py" line="264"/>
         <source>Locked: the stop keeps its time when the route is planned again</source>
         <translation>Locked: the stop keeps its time when the route is planned again</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="282"/>
+        <location filename="../../ui/views/today_view.py" line="314"/>
         <source>{stops} stops · {km} km · {minutes} minutes on the road · home at {back} · about {cost} yuan</source>
         <translation>{stops} stops · {km} km · {minutes} minutes on the road · home at {back} · about {cost} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="294"/>
+        <location filename="../../ui/views/today_view.py" line="326"/>
         <source>{count} stops miss their time window</source>
         <translation>{count} stops miss their time window</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="298"/>
+        <location filename="../../ui/views/today_view.py" line="330"/>
         <source>home after the end of your shift</source>
         <translation>home after the end of your shift</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="321"/>
+        <location filename="../../ui/views/today_view.py" line="347"/>
+        <source>Road times could not be read from the OSRM server, so travel was estimated from straight-line distance: {detail}</source>
+        <translation>Road times could not be read from the OSRM server, so travel was estimated from straight-line distance: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="369"/>
         <source>Only a planned visit with a known address can be moved.</source>
         <translation>Only a planned visit with a known address can be moved.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="381"/>
+        <location filename="../../ui/views/today_view.py" line="421"/>
         <source>route-{day}.pdf</source>
         <translation>route-{day}.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="386"/>
+        <location filename="../../ui/views/today_view.py" line="426"/>
         <source>Save the route sheet</source>
         <translation>Save the route sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="388"/>
+        <location filename="../../ui/views/today_view.py" line="428"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="401"/>
+        <location filename="../../ui/views/today_view.py" line="441"/>
         <source>Route sheet of {stops} stops saved to {file}</source>
         <translation>Route sheet of {stops} stops saved to {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="431"/>
+        <location filename="../../ui/views/today_view.py" line="471"/>
         <source>Check in</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="442"/>
+        <location filename="../../ui/views/today_view.py" line="482"/>
         <source>Place picked on the map: {lat}, {lon}. Your next check-in uses it.</source>
         <translation>Place picked on the map: {lat}, {lon}. Your next check-in uses it.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="459"/>
+        <location filename="../../ui/views/today_view.py" line="499"/>
         <source>Where are you?</source>
         <translation>Where are you?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="460"/>
+        <location filename="../../ui/views/today_view.py" line="500"/>
         <source>Where are you? Your position {lat}, {lon} is recorded too.</source>
         <translation>Where are you? Your position {lat}, {lon} is recorded too.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="529"/>
+        <location filename="../../ui/views/today_view.py" line="569"/>
         <source>{count} suggested visits added; plan the route to order them.</source>
         <translation>{count} suggested visits added; plan the route to order them.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="547"/>
+        <location filename="../../ui/views/today_view.py" line="587"/>
         <source>Route planned: {stops} stops, {km} km, {minutes} minutes on the road, home at {back}, about {cost} yuan.</source>
         <translation>Route planned: {stops} stops, {km} km, {minutes} minutes on the road, home at {back}, about {cost} yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="562"/>
+        <location filename="../../ui/views/today_view.py" line="602"/>
         <source>{borrower} is left out: {reason}</source>
         <translation>{borrower} is left out: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="588"/>
+        <location filename="../../ui/views/today_view.py" line="628"/>
         <source>Today&apos;s visits</source>
         <translation>Today&apos;s visits</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="589"/>
+        <location filename="../../ui/views/today_view.py" line="629"/>
         <source>S&amp;uggest visits…</source>
         <translation>S&amp;uggest visits…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="590"/>
+        <location filename="../../ui/views/today_view.py" line="630"/>
         <source>Plan the &amp;route</source>
         <translation>Plan the &amp;route</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="591"/>
+        <location filename="../../ui/views/today_view.py" line="631"/>
         <source>&amp;Print route sheet…</source>
         <translation>&amp;Print route sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="594"/>
+        <location filename="../../ui/views/today_view.py" line="259"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="595"/>
+        <location filename="../../ui/views/today_view.py" line="276"/>
         <source>Time window</source>
         <translation>Time window</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="596"/>
+        <location filename="../../ui/views/today_view.py" line="278"/>
         <source>Arrival</source>
         <translation>Arrival</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="597"/>
+        <location filename="../../ui/views/today_view.py" line="284"/>
         <source>Wait</source>
         <translation>Wait</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="598"/>
+        <location filename="../../ui/views/today_view.py" line="291"/>
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="599"/>
+        <location filename="../../ui/views/today_view.py" line="292"/>
         <source>Loan ref</source>
         <translation>Loan ref</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="600"/>
+        <location filename="../../ui/views/today_view.py" line="294"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="601"/>
+        <location filename="../../ui/views/today_view.py" line="297"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="602"/>
+        <location filename="../../ui/views/today_view.py" line="300"/>
         <source>Checked in – out</source>
         <translation>Checked in – out</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="603"/>
+        <location filename="../../ui/views/today_view.py" line="302"/>
         <source>Warning</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="607"/>
+        <location filename="../../ui/views/today_view.py" line="634"/>
         <source>Drag a stop to another place (or press Ctrl+Up, Ctrl+Down) to change the order of the route</source>
         <translation>Drag a stop to another place (or press Ctrl+Up, Ctrl+Down) to change the order of the route</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="613"/>
+        <location filename="../../ui/views/today_view.py" line="640"/>
         <source>Move the stop up</source>
         <translation>Move the stop up</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="614"/>
+        <location filename="../../ui/views/today_view.py" line="641"/>
         <source>Move the stop down</source>
         <translation>Move the stop down</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="615"/>
+        <location filename="../../ui/views/today_view.py" line="642"/>
         <source>Check &amp;in</source>
         <translation>Check &amp;in</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="616"/>
+        <location filename="../../ui/views/today_view.py" line="643"/>
         <source>Check ou&amp;t</source>
         <translation>Check ou&amp;t</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="617"/>
+        <location filename="../../ui/views/today_view.py" line="644"/>
         <source>Record &amp;outcome…</source>
         <translation>Record &amp;outcome…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="618"/>
+        <location filename="../../ui/views/today_view.py" line="645"/>
         <source>Open &amp;case</source>
         <translation>Open &amp;case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="620"/>
+        <location filename="../../ui/views/today_view.py" line="647"/>
         <source>No visits planned for this day</source>
         <translation>No visits planned for this day</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="632"/>
+        <location filename="../../ui/views/today_view.py" line="684"/>
         <source>{minutes} min after its time window</source>
         <translation>{minutes} min after its time window</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="636"/>
+        <location filename="../../ui/views/today_view.py" line="688"/>
         <source>no time today is allowed for this visit</source>
         <translation>no time today is allowed for this visit</translation>
     </message>

@@ -4,218 +4,218 @@
 <context>
     <name>AgreementsView</name>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="56"/>
+        <location filename="../../ui/views/agreements_view.py" line="55"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="57"/>
+        <location filename="../../ui/views/agreements_view.py" line="56"/>
         <source>Awaiting approval</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="58"/>
+        <location filename="../../ui/views/agreements_view.py" line="57"/>
         <source>Approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="59"/>
+        <location filename="../../ui/views/agreements_view.py" line="58"/>
         <source>Rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="60"/>
+        <location filename="../../ui/views/agreements_view.py" line="59"/>
         <source>Signed</source>
         <translation>已签署</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="61"/>
+        <location filename="../../ui/views/agreements_view.py" line="60"/>
         <source>Signed, in force</source>
         <translation>已签署，执行中</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="62"/>
+        <location filename="../../ui/views/agreements_view.py" line="61"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="63"/>
+        <location filename="../../ui/views/agreements_view.py" line="62"/>
         <source>Broken</source>
         <translation>已违约</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="64"/>
+        <location filename="../../ui/views/agreements_view.py" line="63"/>
         <source>Withdrawn</source>
         <translation>已撤回</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="239"/>
+        <location filename="../../ui/views/agreements_view.py" line="86"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="241"/>
+        <location filename="../../ui/views/agreements_view.py" line="88"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="427"/>
+        <location filename="../../ui/views/agreements_view.py" line="445"/>
         <source>Repayment agreement {loan_ref}</source>
         <translation>还款协议 {loan_ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="418"/>
-        <location filename="../../ui/views/agreements_view.py" line="442"/>
+        <location filename="../../ui/views/agreements_view.py" line="436"/>
+        <location filename="../../ui/views/agreements_view.py" line="460"/>
         <source>The stored agreement could not be opened for printing.</source>
         <translation>无法打开已保存的协议进行打印。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="254"/>
+        <location filename="../../ui/views/agreements_view.py" line="273"/>
         <source>No plan awaits your decision.</source>
         <translation>没有等待您审批的还款计划。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="297"/>
+        <location filename="../../ui/views/agreements_view.py" line="315"/>
         <source>{borrower} · {loan_ref} · tier {tier} · {days} days past due · {status}</source>
         <translation>{borrower} · {loan_ref} · {tier}级 · 逾期{days}天 · {status}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="307"/>
+        <location filename="../../ui/views/agreements_view.py" line="325"/>
         <source>Owes {outstanding}: principal {principal}, interest {interest}, penalty {penalty}</source>
         <translation>欠款{outstanding}：本金{principal}，利息{interest}，罚息{penalty}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="316"/>
+        <location filename="../../ui/views/agreements_view.py" line="334"/>
         <source>{proposer} proposes to waive {waiver} ({pct}% of interest and penalty): {total} in all, {down} down and {count} instalments</source>
         <translation>{proposer}提议减免{waiver}（占利息和罚息的{pct}%）：合计{total}，首付款{down}，分{count}期</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="331"/>
+        <location filename="../../ui/views/agreements_view.py" line="349"/>
         <source>Last contact {when}: {outcome}</source>
         <translation>最近联系 {when}：{outcome}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="475"/>
+        <location filename="../../ui/views/agreements_view.py" line="493"/>
         <source>Saved the agreement as {path}</source>
         <translation>协议已保存为 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="488"/>
+        <location filename="../../ui/views/agreements_view.py" line="506"/>
         <source>Save the agreement as PDF</source>
         <translation>将协议保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="490"/>
+        <location filename="../../ui/views/agreements_view.py" line="508"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="518"/>
+        <location filename="../../ui/views/agreements_view.py" line="536"/>
         <source>Plan for {loan_ref} approved; the collector sees it after sync.</source>
         <translation>{loan_ref} 的还款计划已批准；催收员同步后即可看到。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="522"/>
+        <location filename="../../ui/views/agreements_view.py" line="540"/>
         <source>Plan for {loan_ref} rejected; the collector sees it after sync.</source>
         <translation>{loan_ref} 的还款计划已驳回；催收员同步后即可看到。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="533"/>
+        <location filename="../../ui/views/agreements_view.py" line="551"/>
         <source>Reason (the collector sees it):</source>
         <translation>理由（催收员可见）：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="538"/>
+        <location filename="../../ui/views/agreements_view.py" line="556"/>
         <source>Approve the plan</source>
         <translation>批准还款计划</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="543"/>
+        <location filename="../../ui/views/agreements_view.py" line="561"/>
         <source>Reject the plan</source>
         <translation>驳回还款计划</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="552"/>
+        <location filename="../../ui/views/agreements_view.py" line="570"/>
         <source>Approvals, repayment plans and agreements</source>
         <translation>审批、还款计划与协议</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="554"/>
+        <location filename="../../ui/views/agreements_view.py" line="572"/>
         <source>Repayment plans and agreements</source>
         <translation>还款计划与协议</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="557"/>
+        <location filename="../../ui/views/agreements_view.py" line="575"/>
         <source>Only plans awaiting my decision (the approvals queue)</source>
         <translation>仅显示待我审批的还款计划（审批队列）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="561"/>
+        <location filename="../../ui/views/agreements_view.py" line="70"/>
         <source>Borrower</source>
         <translation>借款人</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="562"/>
+        <location filename="../../ui/views/agreements_view.py" line="71"/>
         <source>Loan ref</source>
         <translation>贷款编号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="563"/>
+        <location filename="../../ui/views/agreements_view.py" line="72"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="564"/>
+        <location filename="../../ui/views/agreements_view.py" line="74"/>
         <source>Agreed total (yuan)</source>
         <translation>约定总额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="565"/>
+        <location filename="../../ui/views/agreements_view.py" line="79"/>
         <source>Instalments</source>
         <translation>期数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="566"/>
+        <location filename="../../ui/views/agreements_view.py" line="84"/>
         <source>Needs approval</source>
         <translation>需审批</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="567"/>
+        <location filename="../../ui/views/agreements_view.py" line="92"/>
         <source>Proposed on</source>
         <translation>提出日期</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="570"/>
+        <location filename="../../ui/views/agreements_view.py" line="578"/>
         <source>&amp;Sign…</source>
         <translation>签署(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="571"/>
+        <location filename="../../ui/views/agreements_view.py" line="579"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="572"/>
+        <location filename="../../ui/views/agreements_view.py" line="580"/>
         <source>Save P&amp;DF…</source>
         <translation>保存 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="573"/>
+        <location filename="../../ui/views/agreements_view.py" line="581"/>
         <source>&amp;Approve…</source>
         <translation>批准(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="574"/>
+        <location filename="../../ui/views/agreements_view.py" line="582"/>
         <source>&amp;Reject…</source>
         <translation>驳回(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="575"/>
+        <location filename="../../ui/views/agreements_view.py" line="583"/>
         <source>Open &amp;case</source>
         <translation>打开案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/agreements_view.py" line="256"/>
+        <location filename="../../ui/views/agreements_view.py" line="275"/>
         <source>No repayment plans yet. Make one from a case&apos;s detail.</source>
         <translation>还没有还款计划。可在案件详情中新建。</translation>
     </message>
@@ -447,192 +447,192 @@
 <context>
     <name>CaseDetailView</name>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="204"/>
+        <location filename="../../ui/views/case_detail_view.py" line="234"/>
         <source>{borrower} · {loan_ref}</source>
         <translation>{borrower} · {loan_ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="210"/>
+        <location filename="../../ui/views/case_detail_view.py" line="240"/>
         <source>Tier {tier} · score {score}</source>
         <translation>{tier}级 · {score}分</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="226"/>
+        <location filename="../../ui/views/case_detail_view.py" line="256"/>
         <source>No risk factor</source>
         <translation>无风险因素</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="235"/>
+        <location filename="../../ui/views/case_detail_view.py" line="265"/>
         <source>ID number: {number}</source>
         <translation>身份证号：{number}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="244"/>
+        <location filename="../../ui/views/case_detail_view.py" line="274"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="246"/>
+        <location filename="../../ui/views/case_detail_view.py" line="276"/>
         <source>Principal</source>
         <translation>本金</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="250"/>
+        <location filename="../../ui/views/case_detail_view.py" line="280"/>
         <source>Interest</source>
         <translation>利息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="254"/>
+        <location filename="../../ui/views/case_detail_view.py" line="284"/>
         <source>Penalty</source>
         <translation>罚息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="258"/>
+        <location filename="../../ui/views/case_detail_view.py" line="288"/>
         <source>Outstanding</source>
         <translation>欠款合计</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="262"/>
+        <location filename="../../ui/views/case_detail_view.py" line="292"/>
         <source>First unpaid due date</source>
         <translation>最早未还到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="266"/>
+        <location filename="../../ui/views/case_detail_view.py" line="296"/>
         <source>Days past due</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="267"/>
+        <location filename="../../ui/views/case_detail_view.py" line="297"/>
         <source>{days} ({bucket})</source>
         <translation>{days}天（{bucket}）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="272"/>
+        <location filename="../../ui/views/case_detail_view.py" line="302"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="276"/>
+        <location filename="../../ui/views/case_detail_view.py" line="306"/>
         <source>Promise</source>
         <translation>承诺还款</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="277"/>
+        <location filename="../../ui/views/case_detail_view.py" line="307"/>
         <source>{amount} by {date}</source>
         <translation>{date}前还{amount}元</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="285"/>
+        <location filename="../../ui/views/case_detail_view.py" line="315"/>
         <source>Next action</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="295"/>
+        <location filename="../../ui/views/case_detail_view.py" line="325"/>
         <source>{kind}: {number} {owner}</source>
         <translation>{kind}：{number} {owner}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="306"/>
+        <location filename="../../ui/views/case_detail_view.py" line="336"/>
         <source>No phone number</source>
         <translation>无电话号码</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="310"/>
+        <location filename="../../ui/views/case_detail_view.py" line="340"/>
         <source>{kind}: {address}</source>
         <translation>{kind}：{address}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="315"/>
+        <location filename="../../ui/views/case_detail_view.py" line="345"/>
         <source>Caution: {flags}</source>
         <translation>注意：{flags}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="316"/>
+        <location filename="../../ui/views/case_detail_view.py" line="346"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="318"/>
+        <location filename="../../ui/views/case_detail_view.py" line="348"/>
         <source>{address} &lt;span style=&apos;color:#c62828&apos;&gt;⚠ {warning}&lt;/span&gt;</source>
         <translation>{address} &lt;span style=&apos;color:#c62828&apos;&gt;⚠ {warning}&lt;/span&gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="323"/>
+        <location filename="../../ui/views/case_detail_view.py" line="353"/>
         <source>No address</source>
         <translation>无地址</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="329"/>
+        <location filename="../../ui/views/case_detail_view.py" line="60"/>
         <source>{kind}: {what}</source>
         <translation>{kind}：{what}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="350"/>
+        <location filename="../../ui/views/case_detail_view.py" line="362"/>
         <source>&amp;Reveal</source>
         <translation>显示完整号码(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="352"/>
+        <location filename="../../ui/views/case_detail_view.py" line="364"/>
         <source>Record &amp;call or SMS…</source>
         <translation>记录电话或短信(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="354"/>
+        <location filename="../../ui/views/case_detail_view.py" line="366"/>
         <source>Plan &amp;visit…</source>
         <translation>安排上门(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="356"/>
+        <location filename="../../ui/views/case_detail_view.py" line="368"/>
         <source>New repayment &amp;plan…</source>
         <translation>新建还款计划(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="359"/>
+        <location filename="../../ui/views/case_detail_view.py" line="371"/>
         <source>Shows the full ID number; the reveal is recorded in the audit trail</source>
         <translation>显示完整身份证号；此操作将记入审计日志</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="364"/>
+        <location filename="../../ui/views/case_detail_view.py" line="376"/>
         <source>Borrower</source>
         <translation>借款人</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="365"/>
+        <location filename="../../ui/views/case_detail_view.py" line="377"/>
         <source>Balances</source>
         <translation>欠款明细</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="366"/>
+        <location filename="../../ui/views/case_detail_view.py" line="378"/>
         <source>Why this tier</source>
         <translation>风险等级依据</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="367"/>
+        <location filename="../../ui/views/case_detail_view.py" line="379"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="370"/>
+        <location filename="../../ui/views/case_detail_view.py" line="46"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="371"/>
+        <location filename="../../ui/views/case_detail_view.py" line="49"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="372"/>
+        <location filename="../../ui/views/case_detail_view.py" line="51"/>
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="373"/>
+        <location filename="../../ui/views/case_detail_view.py" line="55"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/views/case_detail_view.py" line="377"/>
+        <location filename="../../ui/views/case_detail_view.py" line="382"/>
         <source>Select a case to see its detail</source>
         <translation>选择一个案件以查看详情</translation>
     </message>
@@ -731,188 +731,188 @@
 <context>
     <name>ConflictsView</name>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="37"/>
+        <location filename="../../ui/views/conflicts_view.py" line="35"/>
         <source>Borrower&apos;s phone</source>
         <translation>借款人电话</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="38"/>
+        <location filename="../../ui/views/conflicts_view.py" line="36"/>
         <source>Borrower&apos;s address</source>
         <translation>借款人地址</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="39"/>
-        <location filename="../../ui/views/conflicts_view.py" line="226"/>
+        <location filename="../../ui/views/conflicts_view.py" line="37"/>
+        <location filename="../../ui/views/conflicts_view.py" line="134"/>
         <source>Borrower</source>
         <translation>借款人</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="40"/>
+        <location filename="../../ui/views/conflicts_view.py" line="38"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="41"/>
+        <location filename="../../ui/views/conflicts_view.py" line="39"/>
         <source>Visit</source>
         <translation>上门</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="42"/>
+        <location filename="../../ui/views/conflicts_view.py" line="40"/>
         <source>Repayment plan</source>
         <translation>还款计划</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="43"/>
+        <location filename="../../ui/views/conflicts_view.py" line="41"/>
         <source>Instalment</source>
         <translation>分期</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="44"/>
+        <location filename="../../ui/views/conflicts_view.py" line="42"/>
         <source>Promise to pay</source>
         <translation>承诺还款</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="47"/>
+        <location filename="../../ui/views/conflicts_view.py" line="45"/>
         <source>Number</source>
         <translation>号码</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="48"/>
+        <location filename="../../ui/views/conflicts_view.py" line="46"/>
         <source>Owner</source>
         <translation>机主</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="49"/>
+        <location filename="../../ui/views/conflicts_view.py" line="47"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="50"/>
+        <location filename="../../ui/views/conflicts_view.py" line="48"/>
         <source>Invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="51"/>
+        <location filename="../../ui/views/conflicts_view.py" line="49"/>
         <source>Primary</source>
         <translation>首选</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="52"/>
+        <location filename="../../ui/views/conflicts_view.py" line="50"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="53"/>
+        <location filename="../../ui/views/conflicts_view.py" line="51"/>
         <source>City</source>
         <translation>城市</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="54"/>
+        <location filename="../../ui/views/conflicts_view.py" line="52"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="55"/>
+        <location filename="../../ui/views/conflicts_view.py" line="53"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="150"/>
+        <location filename="../../ui/views/conflicts_view.py" line="169"/>
         <source>{when}, version {version}</source>
         <translation>{when}，版本 {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="133"/>
+        <location filename="../../ui/views/conflicts_view.py" line="155"/>
         <source>Arrives with the next sync</source>
         <translation>下次同步时获取</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="153"/>
+        <location filename="../../ui/views/conflicts_view.py" line="172"/>
         <source>the central database (import or administrator)</source>
         <translation>中心数据库（导入或管理员）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="156"/>
+        <location filename="../../ui/views/conflicts_view.py" line="175"/>
         <source>{who}, {when}, version {version}</source>
         <translation>{who}，{when}，版本 {version}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="182"/>
+        <location filename="../../ui/views/conflicts_view.py" line="201"/>
         <source>Your value is kept; it is sent with the next sync.</source>
         <translation>已保留您的值，将在下次同步时发送。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="191"/>
+        <location filename="../../ui/views/conflicts_view.py" line="210"/>
         <source>The central value is kept on this laptop.</source>
         <translation>已在本机采用中心数据库的值。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="204"/>
+        <location filename="../../ui/views/conflicts_view.py" line="223"/>
         <source>Not decided: {reason}</source>
         <translation>未能处理：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="217"/>
+        <location filename="../../ui/views/conflicts_view.py" line="236"/>
         <source>Someone changed these records in the central database after you changed them here. Nothing was overwritten: decide for each one which value stays.</source>
         <translation>您在本机修改这些记录后，有人在中心数据库中也修改了它们。没有任何内容被覆盖：请逐条决定保留哪个值。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="225"/>
+        <location filename="../../ui/views/conflicts_view.py" line="133"/>
         <source>Loan</source>
         <translation>贷款编号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="227"/>
+        <location filename="../../ui/views/conflicts_view.py" line="135"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="228"/>
+        <location filename="../../ui/views/conflicts_view.py" line="137"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="229"/>
+        <location filename="../../ui/views/conflicts_view.py" line="145"/>
         <source>My value</source>
         <translation>我的值</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="230"/>
+        <location filename="../../ui/views/conflicts_view.py" line="151"/>
         <source>Central value</source>
         <translation>中心数据库的值</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="231"/>
+        <location filename="../../ui/views/conflicts_view.py" line="159"/>
         <source>Changed centrally</source>
         <translation>中心修改时间</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="234"/>
+        <location filename="../../ui/views/conflicts_view.py" line="243"/>
         <source>No conflicts to decide.</source>
         <translation>没有待处理的冲突。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="235"/>
+        <location filename="../../ui/views/conflicts_view.py" line="244"/>
         <source>&amp;Keep mine</source>
         <translation>保留我的(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="237"/>
+        <location filename="../../ui/views/conflicts_view.py" line="246"/>
         <source>&amp;Take central value</source>
         <translation>采用中心数据库的值(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="253"/>
+        <location filename="../../ui/views/conflicts_view.py" line="267"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="255"/>
+        <location filename="../../ui/views/conflicts_view.py" line="269"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/views/conflicts_view.py" line="280"/>
+        <location filename="../../ui/views/conflicts_view.py" line="294"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
@@ -2065,302 +2065,302 @@ Offline-first field collection.</source>
 <context>
     <name>PlanEditorDialog</name>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="58"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="59"/>
         <source>The {field} may not be negative ({amount}).</source>
         <translation>{field}不能为负数（{amount}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="61"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="62"/>
         <source>The waiver of {waiver} is more than the interest and penalty of {interest_and_penalty}; principal cannot be waived.</source>
         <translation>减免金额{waiver}超过利息和罚息合计{interest_and_penalty}；本金不能减免。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="66"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="67"/>
         <source>The waiver is {waiver_pct}% of interest and penalty, above your authority of {authority_pct}%: a team lead must approve the plan before it is signed.</source>
         <translation>减免额为利息和罚息的{waiver_pct}%，超出您{authority_pct}%的权限：签署前须经组长批准。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="71"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="72"/>
         <source>An instalment of {amount} is below the minimum of {minimum}; choose fewer instalments or a larger down payment.</source>
         <translation>每期金额{amount}低于最低金额{minimum}；请减少期数或提高首付款。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="76"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="77"/>
         <source>The plan runs {months} months, longer than the maximum of {max_months} months.</source>
         <translation>计划期限为{months}个月，超过最长{max_months}个月。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="80"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="81"/>
         <source>The down payment of {down_payment} is more than the agreed total of {agreed_total}.</source>
         <translation>首付款{down_payment}超过约定总额{agreed_total}。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="84"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="85"/>
         <source>A down payment of {down_payment} needs a payment date.</source>
         <translation>首付款{down_payment}需要填写付款日期。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="87"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="88"/>
         <source>The down payment date {down_payment_date} must come before the first due date {first_due_date}.</source>
         <translation>首付款日期{down_payment_date}必须早于首期还款日{first_due_date}。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="92"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="93"/>
         <source>A plan needs at least one instalment.</source>
         <translation>还款计划至少需要一期。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="95"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="96"/>
         <source>Instalment {seq} is due on {due_date}, a non-working day; it could not be moved without passing a neighbouring instalment.</source>
         <translation>第{seq}期到期日{due_date}为非工作日，顺延会越过相邻一期，无法调整。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="100"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="101"/>
         <source>The case is {status}: it takes no new plan.</source>
         <translation>案件状态为{status}：不能新建还款计划。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="103"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="104"/>
         <source>The date {date} is in the past (today is {today}).</source>
         <translation>日期{date}已过（今天是{today}）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="106"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="107"/>
         <source>Loan {loan_ref} already has a plan in force; signing this one replaces it.</source>
         <translation>贷款{loan_ref}已有执行中的还款计划；签署本计划将取而代之。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="110"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="111"/>
         <source>This plan is no longer in the workspace.</source>
         <translation>该还款计划已不在工作区中。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="113"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="114"/>
         <source>This case is no longer in the workspace.</source>
         <translation>该案件已不在工作区中。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="116"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="117"/>
         <source>The plan is signed and can no longer change; make a new plan instead.</source>
         <translation>该计划已签署，不能再修改；请新建计划。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="120"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="121"/>
         <source>The plan was withdrawn; make a new plan instead.</source>
         <translation>该计划已撤回；请新建计划。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="123"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="124"/>
         <source>A team lead rejected the plan: {reason}</source>
         <translation>组长驳回了该计划：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="126"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="127"/>
         <source>The waiver is {waiver_pct}% of interest and penalty, beyond the authority of {authority_pct}%: the plan awaits a team lead&apos;s approval and cannot be signed yet.</source>
         <translation>减免额为利息和罚息的{waiver_pct}%，超出{authority_pct}%的权限：该计划正等待组长审批，暂不能签署。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="131"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="132"/>
         <source>The {who} has not signed yet.</source>
         <translation>{who}尚未签名。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="132"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="133"/>
         <source>The {who}&apos;s signature could not be read; please sign again.</source>
         <translation>无法读取{who}的签名，请重新签名。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="135"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="136"/>
         <source>Only a team lead or an administrator approves or rejects plans.</source>
         <translation>只有组长或管理员可以批准或驳回还款计划。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="138"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="139"/>
         <source>The plan is no longer awaiting approval.</source>
         <translation>该计划已不在待审批状态。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="141"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="142"/>
         <source>A plan you proposed is approved or rejected by someone else.</source>
         <translation>您提出的计划须由他人批准或驳回。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="144"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="145"/>
         <source>Give a reason for the decision.</source>
         <translation>请填写审批理由。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="145"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="146"/>
         <source>This plan has no signed agreement stored.</source>
         <translation>该计划没有已保存的签署协议。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="148"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="149"/>
         <source>Could not write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="149"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="150"/>
         <source>Could not read {path}: {reason}</source>
         <translation>无法读取 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="154"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="155"/>
         <source>principal</source>
         <translation>本金</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="155"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="156"/>
         <source>interest</source>
         <translation>利息</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="156"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="157"/>
         <source>penalty</source>
         <translation>罚息</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="157"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="158"/>
         <source>waiver</source>
         <translation>减免金额</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="158"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="159"/>
         <source>down payment</source>
         <translation>首付款</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="159"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="160"/>
         <source>borrower</source>
         <translation>借款人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="160"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="161"/>
         <source>collector</source>
         <translation>催收员</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="164"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="165"/>
         <source>Weekly</source>
         <translation>每周</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="165"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="166"/>
         <source>Every two weeks</source>
         <translation>每两周</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="166"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="167"/>
         <source>Monthly</source>
         <translation>每月</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="402"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="226"/>
         <source>Down payment</source>
         <translation>首付款</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="407"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="431"/>
         <source>Agreed total: {amount} yuan</source>
         <translation>约定总额：{amount}元</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="412"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="436"/>
         <source>Instalments add up to: {amount} yuan</source>
         <translation>各期合计：{amount}元</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="419"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="443"/>
         <source>Waiver: {waiver} yuan, {waiver_pct}% of interest and penalty (your authority: {authority_pct}%)</source>
         <translation>减免：{waiver}元，占利息和罚息的{waiver_pct}%（您的权限：{authority_pct}%）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="457"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="481"/>
         <source>Saved as a draft: ready to sign.</source>
         <translation>已保存为草稿：可以签署。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="459"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="483"/>
         <source>Saved, awaiting a team lead&apos;s approval: it can be signed once approved (after the next sync).</source>
         <translation>已保存，等待组长审批：批准后（下次同步后）即可签署。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="476"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="500"/>
         <source>Repayment plan for {borrower}</source>
         <translation>还款计划：{borrower}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="481"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="505"/>
         <source>Principal</source>
         <translation>本金</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="482"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="506"/>
         <source>Interest</source>
         <translation>利息</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="483"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="507"/>
         <source>Penalty</source>
         <translation>罚息</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="484"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="508"/>
         <source>&amp;Waiver</source>
         <translation>减免(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="485"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="509"/>
         <source>&amp;Down payment (yuan)</source>
         <translation>首付款（元）(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="486"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="510"/>
         <source>&amp;Instalments</source>
         <translation>期数(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="487"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="511"/>
         <source>&amp;Frequency</source>
         <translation>还款频率(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="488"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="512"/>
         <source>First &amp;due date</source>
         <translation>首期还款日(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="496"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="520"/>
         <source>on</source>
         <translation>于</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="497"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="521"/>
         <source>yuan</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="498"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="522"/>
         <source>% of interest and penalty</source>
         <translation>% （占利息和罚息）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="504"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="224"/>
         <source>No.</source>
         <translation>期次</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="505"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="230"/>
         <source>Due date</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="506"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="234"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="509"/>
+        <location filename="../../ui/dialogs/plan_editor_dialog.py" line="526"/>
         <source>&amp;Save draft</source>
         <translation>保存草稿(&amp;S)</translation>
     </message>
@@ -2714,37 +2714,37 @@ Offline-first field collection.</source>
 <context>
     <name>SuggestDialog</name>
     <message>
-        <location filename="../../ui/dialogs/suggest_dialog.py" line="45"/>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="44"/>
         <source>no time that day within the borrower&apos;s hours and the legal hours</source>
         <translation>当天在借款人可见时间和法定联系时段内没有可用时间</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/suggest_dialog.py" line="48"/>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="47"/>
         <source>cannot be reached within its hours and your shift</source>
         <translation>在其时段和您的班次内无法到达</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/suggest_dialog.py" line="51"/>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="50"/>
         <source>the day is full with riskier cases or cases nearer each other</source>
         <translation>当天已排满风险更高或彼此更近的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/suggest_dialog.py" line="54"/>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="53"/>
         <source>lower priority than the cases offered</source>
         <translation>优先级低于已纳入考虑的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/suggest_dialog.py" line="62"/>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="61"/>
         <source>{km} km from your start</source>
         <translation>距出发点 {km} 公里</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/suggest_dialog.py" line="64"/>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="63"/>
         <source>{km} km from the previous stop</source>
         <translation>距上一站 {km} 公里</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/suggest_dialog.py" line="65"/>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="64"/>
         <source>tier {tier}, {owed} owed, {where}</source>
         <translation>{tier}级，欠款 {owed}，{where}</translation>
     </message>
@@ -2754,62 +2754,62 @@ Offline-first field collection.</source>
         <translation>{day} 的建议外访</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/suggest_dialog.py" line="112"/>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="138"/>
         <source>Loan ref</source>
         <translation>贷款编号</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/suggest_dialog.py" line="113"/>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="143"/>
         <source>Borrower</source>
         <translation>借款人</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/suggest_dialog.py" line="114"/>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="144"/>
         <source>Tier</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/suggest_dialog.py" line="115"/>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="146"/>
         <source>Owed</source>
         <translation>欠款</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/suggest_dialog.py" line="116"/>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="151"/>
         <source>District</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/suggest_dialog.py" line="117"/>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="153"/>
         <source>Why</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/suggest_dialog.py" line="125"/>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="119"/>
         <source>&amp;Add to my day</source>
         <translation>加入我的日程(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/suggest_dialog.py" line="144"/>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="160"/>
         <source>Choosing the cases worth visiting…</source>
         <translation>正在挑选值得外访的案件…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/suggest_dialog.py" line="163"/>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="179"/>
         <source>Something went wrong: {error}</source>
         <translation>出错了：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/suggest_dialog.py" line="223"/>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="225"/>
         <source>No case can be suggested for this day (room for {room} visits).</source>
         <translation>当天没有可建议的案件（还可安排 {room} 次外访）。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/suggest_dialog.py" line="227"/>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="229"/>
         <source>{count} cases suggested in route order, {km} km from home and back. Uncheck those you do not want.</source>
         <translation>按路线顺序建议 {count} 件案件，往返共 {km} 公里。取消勾选不需要的案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/suggest_dialog.py" line="237"/>
+        <location filename="../../ui/dialogs/suggest_dialog.py" line="239"/>
         <source>Not suggested ({count}): {reason}</source>
         <translation>未建议（{count}）：{reason}</translation>
     </message>
@@ -2817,209 +2817,209 @@ Offline-first field collection.</source>
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="334"/>
+        <location filename="../../ui/views/sync_view.py" line="364"/>
         <source>No central database yet: log in to sync</source>
         <translation>尚未连接中心数据库：请登录后同步</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="338"/>
+        <location filename="../../ui/views/sync_view.py" line="368"/>
         <source>The demo&apos;s embedded central database ({url})</source>
         <translation>演示用内置中心数据库（{url}）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="345"/>
+        <location filename="../../ui/views/sync_view.py" line="375"/>
         <source>Reachable</source>
         <translation>可连接</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="347"/>
+        <location filename="../../ui/views/sync_view.py" line="377"/>
         <source>Not reachable (offline)</source>
         <translation>无法连接（离线）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="350"/>
+        <location filename="../../ui/views/sync_view.py" line="380"/>
         <source>{count} changes</source>
         <translation>{count} 项更改</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="357"/>
+        <location filename="../../ui/views/sync_view.py" line="387"/>
         <source>Never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="158"/>
-        <location filename="../../ui/views/sync_view.py" line="362"/>
+        <location filename="../../ui/views/sync_view.py" line="208"/>
+        <location filename="../../ui/views/sync_view.py" line="392"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="40"/>
+        <location filename="../../ui/views/sync_view.py" line="46"/>
         <source>Did not finish</source>
         <translation>未完成</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="41"/>
+        <location filename="../../ui/views/sync_view.py" line="47"/>
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="42"/>
+        <location filename="../../ui/views/sync_view.py" line="48"/>
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="43"/>
+        <location filename="../../ui/views/sync_view.py" line="49"/>
         <source>Failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="159"/>
+        <location filename="../../ui/views/sync_view.py" line="209"/>
         <source>Password for the central database (kept for this session only):</source>
         <translation>中心数据库密码（仅在本次运行中保留）：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="172"/>
-        <location filename="../../ui/views/sync_view.py" line="223"/>
+        <location filename="../../ui/views/sync_view.py" line="222"/>
+        <location filename="../../ui/views/sync_view.py" line="273"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="198"/>
+        <location filename="../../ui/views/sync_view.py" line="248"/>
         <source>Cancelling… the sync stops after the batch it is on.</source>
         <translation>正在取消… 同步将在当前批次完成后停止。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="217"/>
+        <location filename="../../ui/views/sync_view.py" line="267"/>
         <source>Sending changes: {done} of {total}</source>
         <translation>正在发送更改：{done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="218"/>
+        <location filename="../../ui/views/sync_view.py" line="268"/>
         <source>Receiving: {done} of {total} rows</source>
         <translation>正在接收：{done}/{total} 行</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="219"/>
+        <location filename="../../ui/views/sync_view.py" line="269"/>
         <source>Receiving cases: {done} of {total}</source>
         <translation>正在接收案件：{done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="220"/>
+        <location filename="../../ui/views/sync_view.py" line="270"/>
         <source>Finishing…</source>
         <translation>即将完成…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="236"/>
+        <location filename="../../ui/views/sync_view.py" line="286"/>
         <source>Sync cancelled: {pushed} changes sent, {pulled} rows received. The rest stays queued for the next sync.</source>
         <translation>同步已取消：已发送 {pushed} 项更改，已接收 {pulled} 行。其余内容仍在队列中，等待下次同步。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="245"/>
+        <location filename="../../ui/views/sync_view.py" line="295"/>
         <source>Synced: {pushed} changes sent, {pulled} rows received, {refused} refused, {granted} cases added, {removed} cases removed.</source>
         <translation>同步完成：发送 {pushed} 项更改，接收 {pulled} 行，被拒 {refused} 项，新增 {granted} 件案件，移除 {removed} 件案件。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="263"/>
+        <location filename="../../ui/views/sync_view.py" line="313"/>
         <source>Not synced: {reason}. Every change stays queued.</source>
         <translation>未能同步：{reason}。所有更改仍在队列中。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="284"/>
+        <location filename="../../ui/views/sync_view.py" line="330"/>
         <source>&amp;Conflicts ({count})</source>
         <translation>冲突（{count}）(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="363"/>
+        <location filename="../../ui/views/sync_view.py" line="393"/>
         <source>Central database</source>
         <translation>中心数据库</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="364"/>
+        <location filename="../../ui/views/sync_view.py" line="394"/>
         <source>Connection</source>
         <translation>连接状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="365"/>
+        <location filename="../../ui/views/sync_view.py" line="395"/>
         <source>Waiting to be sent</source>
         <translation>待发送</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="366"/>
+        <location filename="../../ui/views/sync_view.py" line="396"/>
         <source>Last sync</source>
         <translation>上次同步</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="367"/>
+        <location filename="../../ui/views/sync_view.py" line="397"/>
         <source>&amp;Sync now</source>
         <translation>立即同步(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="368"/>
+        <location filename="../../ui/views/sync_view.py" line="398"/>
         <source>Ca&amp;ncel</source>
         <translation>取消(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="369"/>
+        <location filename="../../ui/views/sync_view.py" line="399"/>
         <source>Sync log</source>
         <translation>同步日志</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="372"/>
+        <location filename="../../ui/views/sync_view.py" line="69"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="373"/>
+        <location filename="../../ui/views/sync_view.py" line="73"/>
         <source>Ended</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="374"/>
+        <location filename="../../ui/views/sync_view.py" line="76"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="375"/>
+        <location filename="../../ui/views/sync_view.py" line="77"/>
         <source>Sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="376"/>
+        <location filename="../../ui/views/sync_view.py" line="78"/>
         <source>Received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="377"/>
+        <location filename="../../ui/views/sync_view.py" line="79"/>
         <source>Refused</source>
         <translation>被拒</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="378"/>
+        <location filename="../../ui/views/sync_view.py" line="80"/>
         <source>Message</source>
         <translation>信息</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="384"/>
+        <location filename="../../ui/views/sync_view.py" line="404"/>
         <source>Everything you record is saved on this laptop at once and waits here until the next sync. A change the central database refuses is kept below, never dropped.</source>
         <translation>您记录的所有内容都会立即保存在本机，并在此等待下次同步。被中心数据库拒绝的更改会保留在下方，绝不会丢弃。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="391"/>
+        <location filename="../../ui/views/sync_view.py" line="411"/>
         <source>Changes the central database refused</source>
         <translation>被中心数据库拒绝的更改</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="395"/>
+        <location filename="../../ui/views/sync_view.py" line="56"/>
         <source>Table</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="396"/>
+        <location filename="../../ui/views/sync_view.py" line="57"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../ui/views/sync_view.py" line="397"/>
+        <location filename="../../ui/views/sync_view.py" line="59"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -3319,217 +3319,222 @@ Offline-first field collection.</source>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../ui/views/today_view.py" line="232"/>
+        <location filename="../../ui/views/today_view.py" line="666"/>
         <source>{start}–{end}</source>
         <translation>{start}–{end}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="240"/>
+        <location filename="../../ui/views/today_view.py" line="286"/>
         <source>{minutes} min</source>
         <translation>{minutes}分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="249"/>
+        <location filename="../../ui/views/today_view.py" line="676"/>
         <source>{check_in} – {check_out}</source>
         <translation>{check_in} – {check_out}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="267"/>
+        <location filename="../../ui/views/today_view.py" line="264"/>
         <source>Locked: the stop keeps its time when the route is planned again</source>
         <translation>已锁定：重新规划路线时该站保持原定时间</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="282"/>
+        <location filename="../../ui/views/today_view.py" line="314"/>
         <source>{stops} stops · {km} km · {minutes} minutes on the road · home at {back} · about {cost} yuan</source>
         <translation>{stops}站 · {km}公里 · 路上{minutes}分钟 · {back}返回 · 约{cost}元</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="294"/>
+        <location filename="../../ui/views/today_view.py" line="326"/>
         <source>{count} stops miss their time window</source>
         <translation>{count}站超出约定时段</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="298"/>
+        <location filename="../../ui/views/today_view.py" line="330"/>
         <source>home after the end of your shift</source>
         <translation>返回时已超出工作时间</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="321"/>
+        <location filename="../../ui/views/today_view.py" line="347"/>
+        <source>Road times could not be read from the OSRM server, so travel was estimated from straight-line distance: {detail}</source>
+        <translation>无法从 OSRM 服务器读取道路行程时间，已按直线距离估算：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/views/today_view.py" line="369"/>
         <source>Only a planned visit with a known address can be moved.</source>
         <translation>只有地址位置已知的已计划上门才能移动。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="381"/>
+        <location filename="../../ui/views/today_view.py" line="421"/>
         <source>route-{day}.pdf</source>
         <translation>路线单-{day}.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="386"/>
+        <location filename="../../ui/views/today_view.py" line="426"/>
         <source>Save the route sheet</source>
         <translation>保存路线单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="388"/>
+        <location filename="../../ui/views/today_view.py" line="428"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="401"/>
+        <location filename="../../ui/views/today_view.py" line="441"/>
         <source>Route sheet of {stops} stops saved to {file}</source>
         <translation>{stops}站的路线单已保存至 {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="431"/>
+        <location filename="../../ui/views/today_view.py" line="471"/>
         <source>Check in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="442"/>
+        <location filename="../../ui/views/today_view.py" line="482"/>
         <source>Place picked on the map: {lat}, {lon}. Your next check-in uses it.</source>
         <translation>已在地图上选定位置：{lat}, {lon}。下一次签到将使用该位置。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="459"/>
+        <location filename="../../ui/views/today_view.py" line="499"/>
         <source>Where are you?</source>
         <translation>您现在在哪里？</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="460"/>
+        <location filename="../../ui/views/today_view.py" line="500"/>
         <source>Where are you? Your position {lat}, {lon} is recorded too.</source>
         <translation>您现在在哪里？您的位置 {lat}, {lon} 也会一并记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="529"/>
+        <location filename="../../ui/views/today_view.py" line="569"/>
         <source>{count} suggested visits added; plan the route to order them.</source>
         <translation>已加入 {count} 次建议外访；请规划路线以排定顺序。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="547"/>
+        <location filename="../../ui/views/today_view.py" line="587"/>
         <source>Route planned: {stops} stops, {km} km, {minutes} minutes on the road, home at {back}, about {cost} yuan.</source>
         <translation>路线已规划：{stops}站，{km}公里，路上{minutes}分钟，{back}返回，约{cost}元。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="562"/>
+        <location filename="../../ui/views/today_view.py" line="602"/>
         <source>{borrower} is left out: {reason}</source>
         <translation>{borrower}未排入：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="588"/>
+        <location filename="../../ui/views/today_view.py" line="628"/>
         <source>Today&apos;s visits</source>
         <translation>今日上门</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="589"/>
+        <location filename="../../ui/views/today_view.py" line="629"/>
         <source>S&amp;uggest visits…</source>
         <translation>建议外访(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="590"/>
+        <location filename="../../ui/views/today_view.py" line="630"/>
         <source>Plan the &amp;route</source>
         <translation>规划路线(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="591"/>
+        <location filename="../../ui/views/today_view.py" line="631"/>
         <source>&amp;Print route sheet…</source>
         <translation>打印路线单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="594"/>
+        <location filename="../../ui/views/today_view.py" line="259"/>
         <source>Stop</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="595"/>
+        <location filename="../../ui/views/today_view.py" line="276"/>
         <source>Time window</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="596"/>
+        <location filename="../../ui/views/today_view.py" line="278"/>
         <source>Arrival</source>
         <translation>到达时间</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="597"/>
+        <location filename="../../ui/views/today_view.py" line="284"/>
         <source>Wait</source>
         <translation>等待</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="598"/>
+        <location filename="../../ui/views/today_view.py" line="291"/>
         <source>Borrower</source>
         <translation>借款人</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="599"/>
+        <location filename="../../ui/views/today_view.py" line="292"/>
         <source>Loan ref</source>
         <translation>贷款编号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="600"/>
+        <location filename="../../ui/views/today_view.py" line="294"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="601"/>
+        <location filename="../../ui/views/today_view.py" line="297"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="602"/>
+        <location filename="../../ui/views/today_view.py" line="300"/>
         <source>Checked in – out</source>
         <translation>签到 – 签退</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="603"/>
+        <location filename="../../ui/views/today_view.py" line="302"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="607"/>
+        <location filename="../../ui/views/today_view.py" line="634"/>
         <source>Drag a stop to another place (or press Ctrl+Up, Ctrl+Down) to change the order of the route</source>
         <translation>拖动站点到其他位置（或按 Ctrl+Up、Ctrl+Down）以调整路线顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="613"/>
+        <location filename="../../ui/views/today_view.py" line="640"/>
         <source>Move the stop up</source>
         <translation>上移站点</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="614"/>
+        <location filename="../../ui/views/today_view.py" line="641"/>
         <source>Move the stop down</source>
         <translation>下移站点</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="615"/>
+        <location filename="../../ui/views/today_view.py" line="642"/>
         <source>Check &amp;in</source>
         <translation>签到(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="616"/>
+        <location filename="../../ui/views/today_view.py" line="643"/>
         <source>Check ou&amp;t</source>
         <translation>签退(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="617"/>
+        <location filename="../../ui/views/today_view.py" line="644"/>
         <source>Record &amp;outcome…</source>
         <translation>记录结果(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="618"/>
+        <location filename="../../ui/views/today_view.py" line="645"/>
         <source>Open &amp;case</source>
         <translation>打开案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="620"/>
+        <location filename="../../ui/views/today_view.py" line="647"/>
         <source>No visits planned for this day</source>
         <translation>这一天没有计划的上门</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="632"/>
+        <location filename="../../ui/views/today_view.py" line="684"/>
         <source>{minutes} min after its time window</source>
         <translation>晚于约定时段{minutes}分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="636"/>
+        <location filename="../../ui/views/today_view.py" line="688"/>
         <source>no time today is allowed for this visit</source>
         <translation>今天没有可用于此次上门的时段</translation>
     </message>
