@@ -1225,6 +1225,17 @@ def _bypasses_row_security(session: Session) -> bool:
     return bool(session.info["bypasses_rls"])
 
 
+_TEXT_OID = 25
+# json (jsonb's binary form starts with a version byte: it keeps psycopg's dumper).
+_JSON_TYPES = frozenset({114})
+
+
+def _json_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    return "[]" if value == [] else json.dumps(value, ensure_ascii=False)
+
+
 def _column_types(session: Session, table: Table) -> dict[str, int]:
     """The PostgreSQL type (oid) of each of `table`'s columns, as the central database has it."""
     key = f"column_types:{table.name}"
@@ -1276,8 +1287,14 @@ def _insert_rows(session: Session, table: Table, rows: Iterable[dict[str, Any]])
         and not column.default.is_clause_element
     )
     names = given + [name for name, _value in defaults]
-    default_values = tuple(value for _name, value in defaults)
     types = _column_types(session, table)
+    # JSON travels as its text, which is also its binary form: sent as text, it skips psycopg's
+    # json.dumps of every `[]` (a third of an import's Python time in COPY).
+    as_json = [position for position, name in enumerate(given) if types[name] in _JSON_TYPES]
+    oids = [_TEXT_OID if types[name] in _JSON_TYPES else types[name] for name in names]
+    default_values = tuple(
+        _json_text(value) if types[name] in _JSON_TYPES else value for name, value in defaults
+    )
     pick = operator.itemgetter(*given)
     single = len(given) == 1
     quoted = ", ".join(f'"{name}"' for name in names)
@@ -1287,9 +1304,14 @@ def _insert_rows(session: Session, table: Table, rows: Iterable[dict[str, Any]])
             raw.cursor() as cursor,
             cursor.copy(f'COPY "{table.name}" ({quoted}) FROM STDIN (FORMAT BINARY)') as copy,
         ):
-            copy.set_types([types[name] for name in names])
+            copy.set_types(oids)
             for row in every_row:
                 record = (pick(row),) if single else pick(row)
+                if as_json:
+                    listed = list(record)
+                    for position in as_json:
+                        listed[position] = _json_text(listed[position])
+                    record = tuple(listed)
                 copy.write_row(record + default_values if default_values else record)
     except psycopg.IntegrityError as exc:
         raise IntegrityError(f"COPY {table.name}", None, exc) from exc

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from app.services.assignment import AssignmentService
 from app.services.portfolio_import import ImportRejectedError, ImportService
-from app.store import models, schema_upgrade
+from app.store import engines, models, schema_upgrade
 from tests.app.services.test_portfolio_import import add_team_and_users
 
 pytestmark = pytest.mark.postgres
@@ -165,3 +165,83 @@ def test_cancelling_while_the_cases_stream_in_writes_nothing_on_postgres(
     assert snapshot(pg_engine) == before
     # Nothing is left half-done: the same file imports whole afterwards.
     assert service.run(DATA / "cases_utf8.csv", as_of=AS_OF).created == 4
+
+
+def _content(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
+    """What an import wrote, without ids, stamps and times: comparable across databases."""
+    borrower, phone, address = models.Borrower, models.BorrowerPhone, models.BorrowerAddress
+    case, user = models.LoanCase, models.AppUser
+    with Session(engine) as session:
+        return {
+            "borrowers": sorted(
+                session.execute(
+                    select(
+                        borrower.id_number,
+                        borrower.full_name,
+                        borrower.language,
+                        borrower.safety_flags,
+                        borrower.notes,
+                    )
+                ).all()
+            ),
+            "phones": sorted(
+                session.execute(
+                    select(borrower.id_number, phone.number, phone.kind, phone.is_primary).join(
+                        borrower, borrower.id == phone.borrower_id
+                    )
+                ).all()
+            ),
+            "addresses": sorted(
+                session.execute(
+                    select(
+                        borrower.id_number,
+                        address.address_text,
+                        address.lat,
+                        address.lon,
+                        address.timezone,
+                        address.availability,
+                        address.safety_flags,
+                        address.is_primary,
+                    ).join(borrower, borrower.id == address.borrower_id)
+                ).all()
+            ),
+            "cases": sorted(
+                session.execute(
+                    select(
+                        case.loan_ref,
+                        borrower.id_number,
+                        case.product,
+                        case.principal,
+                        case.interest,
+                        case.penalty,
+                        case.due_date,
+                        case.status,
+                        case.risk_score,
+                        case.risk_tier,
+                        user.username,
+                    )
+                    .join(borrower, borrower.id == case.borrower_id)
+                    .outerjoin(user, user.id == case.assigned_to_id)
+                ).all()
+            ),
+        }
+
+
+def test_postgres_s_copy_stores_what_the_embedded_central_stores(
+    service: ImportService, pg_engine: Engine, tmp_path: Path
+) -> None:
+    """The PostgreSQL import streams rows in COPY's binary format (JSON as text); the embedded
+    central inserts them through SQLAlchemy. The same file must leave the same data in both."""
+    embedded = engines.sqlite_engine(tmp_path / "central.db")
+    try:
+        schema_upgrade.upgrade(embedded, schema_upgrade.SchemaKind.CENTRAL)
+        add_team_and_users(embedded)
+        ImportService(embedded).run(DATA / "cases_utf8.csv", as_of=AS_OF)
+        service.run(DATA / "cases_utf8.csv", as_of=AS_OF)
+        stored = _content(pg_engine)
+        assert stored == _content(embedded)
+    finally:
+        embedded.dispose()
+    assert len(stored["cases"]) == 4 and len(stored["addresses"]) == 3
+    assert stored["cases"][0][3] == Decimal("12000.00")
+    assert [tuple(row[5:7]) for row in stored["addresses"]] == [([], [])] * 3
