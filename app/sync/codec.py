@@ -32,6 +32,7 @@ from sqlalchemy import (
     func,
     type_coerce,
 )
+from sqlalchemy.sql.expression import FromClause
 from sqlalchemy.types import NullType
 
 from app.store import column_types, models
@@ -121,8 +122,9 @@ def mutation_sha256(
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
-def stored_columns(table: Table, central_dialect: str) -> list[ColumnElement[Any]]:
-    """`table`'s columns as the local SQLite store keeps them, read from a central database.
+def stored_columns(table: FromClause, central_dialect: str) -> list[ColumnElement[Any]]:
+    """`table`'s columns as the local SQLite store keeps them, read from a central database
+    (`table` is a synced table or a subquery of its rows, with the same columns).
 
     The values come back exactly as SQLAlchemy's bind processing would write them into SQLite
     (UUIDs as 32 hex digits, UTC times as 'YYYY-MM-DD HH:MM:SS.ffffff', money as whole fen,
@@ -139,7 +141,7 @@ def stored_columns(table: Table, central_dialect: str) -> list[ColumnElement[Any
     ]
 
 
-def _postgresql_stored(column: Column[Any]) -> ColumnElement[Any]:
+def _postgresql_stored(column: ColumnElement[Any]) -> ColumnElement[Any]:
     kind = column.type
     if isinstance(kind, Uuid):
         return func.replace(cast(column, Text), "-", "")

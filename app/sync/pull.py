@@ -63,6 +63,9 @@ from app.sync.handshake import Viewer
 logger = logging.getLogger(__name__)
 
 PAGE_SIZE = 5000
+# Pages the reader thread may hold ready beyond the one being written (about 5 MB each for
+# contacts): enough that the next table's query has run when the writer reaches it.
+_PAGES_READ_AHEAD = 3
 # The page cache of a first load (KiB): the indexes of 100,000 new rows stay in memory.
 _FIRST_LOAD_CACHE_KIB = 65536
 _CASES_PER_QUERY = 200
@@ -646,10 +649,19 @@ def _table_query(
     """The window's rows of table `position` in key order (after the saved key, if it is the
     table a resumed pull stopped in)."""
     table = _TABLES[position]
-    query = _stored_query(table, central).where(_in_window(table, window))
+    in_window = _in_window(table, window)
     if position == window.table and window.after is not None:
-        query = query.where(table.c.id > uuid.UUID(window.after))
-    return _filtered(query.order_by(table.c.id), table, viewer, central)
+        in_window = in_window & (table.c.id > uuid.UUID(window.after))
+    if central.dialect.name != "postgresql":
+        query = _stored_query(table, central).where(in_window).order_by(table.c.id)
+        return _filtered(query, table, viewer, central)
+    # The rows are sorted as they are stored and turned into their stored form after: PostgreSQL
+    # computes a query's columns before its sort, so sorting the stored form sorted rows four
+    # times as wide (spilling to disk), and the first page waited for all of it (a first sync's
+    # 50,000 contacts: 190 ms -> 60 ms before the first row). A subquery with ORDER BY is not
+    # merged into its query, and the outer ORDER BY is met by its order without a second sort.
+    rows = select(table).where(in_window).order_by(table.c.id).subquery(table.name)
+    return select(*codec.stored_columns(rows, "postgresql")).order_by(rows.c.id)
 
 
 _END_OF_PAGES = object()
@@ -663,13 +675,14 @@ def _pages_ahead(
 
     Yields `(position, page)` and, after each table's pages, `(position, _END_OF_TABLE)`.
     Reading waits on the central database and writing on SQLite; both let go of the GIL, so a
-    first sync takes about the longer of the two rather than their sum. The thread also starts
-    the next table's query while the caller writes the current table's last pages, so no table
-    waits for its first page. Only the thread touches `central` until the caller's loop ends
-    (however it ends); it stops at the next page then and closes its cursor. The pages are plain
-    tuples, made on the thread too: SQLite binds them fastest.
+    first sync takes about the longer of the two rather than their sum. The thread reads up to
+    `_PAGES_READ_AHEAD` pages ahead, so it starts the next table's query while the caller
+    writes the current table's last pages, and no table waits for its first page. Only the
+    thread touches `central` until the caller's loop ends (however it ends); it stops at the
+    next page then and closes its cursor. The pages are plain tuples, made on the thread too:
+    SQLite binds them fastest.
     """
-    pages: queue.Queue[Any] = queue.Queue(maxsize=1)
+    pages: queue.Queue[Any] = queue.Queue(maxsize=_PAGES_READ_AHEAD)
     stop = threading.Event()
 
     def offer(item: Any) -> bool:
