@@ -17,6 +17,7 @@ from app.services.assignment import AssignmentService
 from app.services.portfolio_import import ImportRejectedError, ImportService
 from app.store import engines, models, schema_upgrade
 from tests.app.services.test_portfolio_import import add_team_and_users
+from tests.app.sync.central_world import central_world
 
 pytestmark = pytest.mark.postgres
 
@@ -245,3 +246,52 @@ def test_postgres_s_copy_stores_what_the_embedded_central_stores(
     assert len(stored["cases"]) == 4 and len(stored["addresses"]) == 3
     assert stored["cases"][0][3] == Decimal("12000.00")
     assert [tuple(row[5:7]) for row in stored["addresses"]] == [([], [])] * 3
+
+
+def test_a_lead_importing_as_himself_stores_what_the_embedded_central_stores(
+    tmp_path: Path,
+) -> None:
+    """Under row-level security (no COPY) the rows go as arrays (INSERT … SELECT FROM unnest and
+    UPDATE … FROM unnest): a first import and a second one that moves a balance and a place must
+    leave what the embedded central keeps for the same two files."""
+    original = (DATA / "cases_utf8.csv").read_text(encoding="utf-8")
+    changed = original.replace('"12,000.00"', '"11,000.00"').replace(
+        "30.655,104.080", "30.657,104.082", 1
+    )
+    assert (
+        changed.count("30.655,104.080") == 1
+    )  # CD-0003 keeps the old place: two updates, last wins
+    with central_world(tmp_path) as world:
+        lead = world.user("lena", "lead", "North")
+        names = {"zhang.wei": world.user("zhang", "collector", "North")}
+        names["wang.fang"] = world.user("wang", "collector", "North")
+        files = []
+        for number, content in enumerate((original, changed)):
+            for name, login in names.items():
+                content = content.replace(f",{name}\n", f",{login}\n")
+            files.append(tmp_path / f"north-{number}.csv")
+            files[-1].write_text(content, encoding="utf-8")
+        as_lead = ImportService(world.engine_as(lead))
+        first = as_lead.run(files[0], as_of=AS_OF, by_username=lead)
+        second = as_lead.run(files[1], as_of=AS_OF, by_username=lead)
+        stored = _content(world.engine)
+        logins = {login: name for name, login in names.items()}
+        stored["cases"] = [(*row[:-1], logins.get(row[-1], row[-1])) for row in stored["cases"]]
+        with Session(world.engine) as session:
+            versions = dict(
+                session.execute(select(models.LoanCase.loan_ref, models.LoanCase.row_version)).all()
+            )
+
+    embedded = engines.sqlite_engine(tmp_path / "central.db")
+    try:
+        schema_upgrade.upgrade(embedded, schema_upgrade.SchemaKind.CENTRAL)
+        add_team_and_users(embedded)
+        ImportService(embedded).run(DATA / "cases_utf8.csv", as_of=AS_OF)
+        changed_file = tmp_path / "changed.csv"
+        changed_file.write_text(changed, encoding="utf-8")
+        ImportService(embedded).run(changed_file, as_of=AS_OF)
+        assert stored == _content(embedded)
+    finally:
+        embedded.dispose()
+    assert (first.created, second.updated) == (4, 2)
+    assert versions == {"CD-0001": 2, "CD-0002": 1, "CD-0003": 1, "CD-0004": 1}

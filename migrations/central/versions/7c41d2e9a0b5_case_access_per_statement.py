@@ -16,6 +16,9 @@ more than the inserts themselves. From this revision, on PostgreSQL:
   and restore the setting at every call; they name everything with its schema instead, so a
   caller's search_path still cannot change what they call.
 
+Also `fc_sync.analyze_cases()`, with which an import under row-level security brings the
+planner's statistics of loan_case up to date once it has written its cases (see below).
+
 The events are the same rows as before; only their order across cases differs, which nothing
 reads (the pull asks which cases an event names, then looks at the cases themselves).
 SQLite (the embedded central) keeps its row triggers: they are cheap there.
@@ -86,6 +89,23 @@ def upgrade() -> None:
         $$
         """
     )
+    # A bulk write under row-level security (a lead importing as himself) checks each new phone
+    # or address against the cases he may see; with statistics from before the import, when the
+    # table was small, PostgreSQL probes the cases row by row through the wrong index (20,000
+    # phones: 10 s instead of 0.1 s). The import brings the statistics up to date once its cases
+    # are written (ANALYZE counts the transaction's own new rows). Owned by the table's owner,
+    # which ANALYZE needs; it analyzes that one table and nothing else.
+    op.execute(
+        """
+        CREATE OR REPLACE FUNCTION fc_sync.analyze_cases() RETURNS void
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+        BEGIN
+            ANALYZE public.loan_case;
+        END
+        $$
+        """
+    )
+    op.execute("REVOKE ALL ON FUNCTION fc_sync.analyze_cases() FROM PUBLIC")
     op.execute("DROP TRIGGER IF EXISTS loan_case_access ON loan_case")
     op.execute(
         "CREATE TRIGGER loan_case_access_insert AFTER INSERT ON loan_case"
@@ -104,6 +124,7 @@ def downgrade() -> None:
     op.execute("DROP TRIGGER IF EXISTS loan_case_access_insert ON loan_case")
     op.execute("DROP TRIGGER IF EXISTS loan_case_access ON loan_case")
     op.execute("DROP FUNCTION IF EXISTS fc_sync.record_case_access_inserted()")
+    op.execute("DROP FUNCTION IF EXISTS fc_sync.analyze_cases()")
     op.execute(
         "CREATE TRIGGER loan_case_access AFTER INSERT OR UPDATE OF assigned_to_id, team_id"
         " ON loan_case FOR EACH ROW EXECUTE FUNCTION fc_sync.record_case_access()"
