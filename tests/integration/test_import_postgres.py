@@ -252,8 +252,8 @@ def test_a_lead_importing_as_himself_stores_what_the_embedded_central_stores(
     tmp_path: Path,
 ) -> None:
     """Under row-level security (no COPY) the rows go as arrays (INSERT … SELECT FROM unnest and
-    UPDATE … FROM unnest): a first import and a second one that moves a balance and a place must
-    leave what the embedded central keeps for the same two files."""
+    UPDATE … FROM unnest): a first import, a second one that moves a balance and a place, and a
+    payments file must leave what the embedded central keeps for the same three files."""
     original = (DATA / "cases_utf8.csv").read_text(encoding="utf-8")
     changed = original.replace('"12,000.00"', '"11,000.00"').replace(
         "30.655,104.080", "30.657,104.082", 1
@@ -274,6 +274,7 @@ def test_a_lead_importing_as_himself_stores_what_the_embedded_central_stores(
         as_lead = ImportService(world.engine_as(lead))
         first = as_lead.run(files[0], as_of=AS_OF, by_username=lead)
         second = as_lead.run(files[1], as_of=AS_OF, by_username=lead)
+        paid = as_lead.run(DATA / "payments.csv", kind="payments", as_of=AS_OF, by_username=lead)
         stored = _content(world.engine)
         logins = {login: name for name, login in names.items()}
         stored["cases"] = [(*row[:-1], logins.get(row[-1], row[-1])) for row in stored["cases"]]
@@ -290,8 +291,10 @@ def test_a_lead_importing_as_himself_stores_what_the_embedded_central_stores(
         changed_file = tmp_path / "changed.csv"
         changed_file.write_text(changed, encoding="utf-8")
         ImportService(embedded).run(changed_file, as_of=AS_OF)
+        ImportService(embedded).run(DATA / "payments.csv", kind="payments", as_of=AS_OF)
         assert stored == _content(embedded)
     finally:
         embedded.dispose()
-    assert (first.created, second.updated) == (4, 2)
-    assert versions == {"CD-0001": 2, "CD-0002": 1, "CD-0003": 1, "CD-0004": 1}
+    assert (first.created, second.updated, paid.created) == (4, 2, 3)
+    # CD-0001: its balance moved, then its payments; CD-0002: its payment.
+    assert versions == {"CD-0001": 3, "CD-0002": 2, "CD-0003": 1, "CD-0004": 1}
