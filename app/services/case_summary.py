@@ -31,6 +31,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 from sqlalchemy.types import NullType
 
+from app import bulk_work
 from app.domain import aging, risk, vocabulary
 from app.store import models
 
@@ -134,7 +135,10 @@ def refresh_case_summaries(
     )
     changed_cases: set[Any] = set()
     settled_promises: set[uuid.UUID] = set()
-    with _page_cache_for_every_case(session, whole=case_ids is None, form=form):
+    with (
+        bulk_work.cycle_collector_paused(),
+        _page_cache_for_every_case(session, whole=case_ids is None, form=form),
+    ):
         for scope in scopes:
             settled_promises |= _settle_promises(session, as_of, scope, promise_grace_days)
             changed_cases |= _write_summaries(session, as_of, scope, form)

@@ -54,6 +54,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from app import bulk_work
 from app.domain.vocabulary import UserRole
 from app.store import models
 from app.store.local_models import OutboxEntry, SyncState
@@ -519,7 +520,9 @@ def pull(
         deferred = json.loads(_read_state(local, STATE_DEFERRED) or "[]")
         first_load = low == 0 and local.execute(select(_outbox.c.id).limit(1)).first() is None
     resumed = saved is not None
+    # A first load makes hundreds of thousands of tuples: no cycle collection walks them.
     with (
+        bulk_work.cycle_collector_paused(),
         _central_snapshot(central_engine) as central,
         _local_writes(local_engine, first_load=first_load) as local,
     ):
