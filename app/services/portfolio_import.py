@@ -53,7 +53,7 @@ from sqlalchemy import (
 )
 from sqlalchemy import text as sql_text
 from sqlalchemy.dialects import postgresql
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from app import bulk_work, errors
@@ -748,8 +748,10 @@ def _read_cases(columns: _Columns, meter: _Progress) -> list[_CaseRow | None]:
     )
     failed = columns.failed
     rows: list[_CaseRow | None] = []
-    for index, row_fields in enumerate(fields):
-        _number, _ref, _name, _id, _phones, place, latitude, longitude, *_rest = row_fields
+    places = zip(address, lat, lon, strict=True)
+    for index, (row_fields, (place, latitude, longitude)) in enumerate(
+        zip(fields, places, strict=True)
+    ):
         if (latitude is None) != (longitude is None) and not failed[index]:
             missing = "lat" if latitude is None else "lon"
             columns.problem(
@@ -1184,11 +1186,11 @@ def _update_rows(session: Session, change: _RowUpdate, rows: Sequence[dict[str, 
         f" FROM unnest({arrays}) AS v({listed}) WHERE t.id = v.id"
     )
     keys = (change.key, *(f"new_{name}" for name in change.columns))
-    raw = _core(session).connection.driver_connection
-    with raw.cursor() as cursor:
-        for start in range(0, len(latest), _ARRAY_INSERT_ROWS):
-            batch = latest[start : start + _ARRAY_INSERT_ROWS]
-            cursor.execute(statement, [[row[key] for row in batch] for key in keys])
+    for start in range(0, len(latest), _ARRAY_INSERT_ROWS):
+        batch = latest[start : start + _ARRAY_INSERT_ROWS]
+        _core(session).exec_driver_sql(
+            statement, tuple([row[key] for row in batch] for key in keys)
+        )
 
 
 class _NewIds:
@@ -1369,25 +1371,26 @@ def _insert_rows(session: Session, table: Table, rows: Iterable[dict[str, Any]])
             yield record + default_values if default_values else record
 
     quoted = ", ".join(f'"{name}"' for name in names)
+    if not _bypasses_row_security(session):
+        arrays = ", ".join(f"CAST(%s AS {types[name][1]}[])" for name in names)
+        statement = f'INSERT INTO "{table.name}" ({quoted}) SELECT * FROM unnest({arrays})'
+        made = records()
+        while batch := list(itertools.islice(made, _ARRAY_INSERT_ROWS)):
+            _core(session).exec_driver_sql(
+                statement, tuple(list(column) for column in zip(*batch, strict=True))
+            )
+        return
+    oids = [_TEXT_OID if types[name][0] in _JSON_TYPES else types[name][0] for name in names]
+    copy_statement = f'COPY "{table.name}" ({quoted}) FROM STDIN (FORMAT BINARY)'
     raw = _core(session).connection.driver_connection
     try:
-        with raw.cursor() as cursor:
-            if _bypasses_row_security(session):
-                oids = [_TEXT_OID if types[n][0] in _JSON_TYPES else types[n][0] for n in names]
-                with cursor.copy(
-                    f'COPY "{table.name}" ({quoted}) FROM STDIN (FORMAT BINARY)'
-                ) as copy:
-                    copy.set_types(oids)
-                    for record in records():
-                        copy.write_row(record)
-                return
-            arrays = ", ".join(f"CAST(%s AS {types[name][1]}[])" for name in names)
-            statement = f'INSERT INTO "{table.name}" ({quoted}) SELECT * FROM unnest({arrays})'
-            made = records()
-            while batch := list(itertools.islice(made, _ARRAY_INSERT_ROWS)):
-                cursor.execute(statement, [list(column) for column in zip(*batch, strict=True)])
-    except psycopg.IntegrityError as exc:
-        raise IntegrityError(f"INSERT INTO {table.name}", None, exc) from exc
+        with raw.cursor() as cursor, cursor.copy(copy_statement) as copy:
+            copy.set_types(oids)
+            for record in records():
+                copy.write_row(record)
+    except psycopg.Error as exc:
+        # As SQLAlchemy reports a failed statement: IntegrityError for a violated constraint.
+        raise DBAPIError.instance(copy_statement, None, exc, psycopg.Error) from exc
 
 
 # Cases -----------------------------------------------------------------------------------------
