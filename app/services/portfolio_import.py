@@ -236,6 +236,10 @@ class ImportConflictError(errors.KnownError):
     """The central database changed under the import (another import at the same time)."""
 
 
+class HiddenCasesError(errors.KnownError):
+    """The file names loan refs that exist centrally among cases the importer may not see."""
+
+
 @dataclass(frozen=True, slots=True)
 class ColumnMapping:
     """A column of the file and the field it fills.
@@ -1039,6 +1043,14 @@ class ImportService:
                     context = _Context(as_of, by_user_id, self._now(), by_team_id)
                     result = prepared.writes(session, meter, context)
             except IntegrityError as exc:
+                constraint = getattr(getattr(exc.orig, "diag", None), "constraint_name", None)
+                if constraint == _LOAN_REF_UNIQUE and not session.info.get("bypasses_rls", True):
+                    # Row-level security hid those cases from the check: they are not his.
+                    raise HiddenCasesError(
+                        f"{path}: a loan ref of this file already belongs to a case you may not"
+                        " see (another team's); nothing was imported. Leave it out, or ask an"
+                        " administrator to import it or to move the case to your team"
+                    ) from exc
                 raise ImportConflictError(
                     f"{path}: the central database changed while importing (another import?); "
                     f"nothing was imported, run it again ({exc.orig})"
@@ -1272,6 +1284,7 @@ def _bypasses_row_security(session: Session) -> bool:
 
 
 _TEXT_OID = 25
+_LOAN_REF_UNIQUE = "uq_loan_case_loan_ref"
 # json (jsonb's binary form starts with a version byte: it keeps psycopg's dumper).
 _JSON_TYPES = frozenset({114})
 

@@ -14,7 +14,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from app.services.assignment import AssignmentService
-from app.services.portfolio_import import ImportRejectedError, ImportService
+from app.services.portfolio_import import HiddenCasesError, ImportRejectedError, ImportService
 from app.store import engines, models, schema_upgrade
 from tests.app.services.test_portfolio_import import add_team_and_users
 from tests.app.sync.central_world import central_world
@@ -298,3 +298,27 @@ def test_a_lead_importing_as_himself_stores_what_the_embedded_central_stores(
     assert (first.created, second.updated, paid.created) == (4, 2, 3)
     # CD-0001: its balance moved, then its payments; CD-0002: its payment.
     assert versions == {"CD-0001": 3, "CD-0002": 2, "CD-0003": 1, "CD-0004": 1}
+
+
+def test_a_lead_s_file_naming_another_team_s_loan_ref_is_refused_as_such(tmp_path: Path) -> None:
+    """Row-level security hides the other team's case from the import's check, so the insert
+    meets its loan ref: the lead is told the case is not his (not to "run it again"), and
+    nothing is written."""
+    with central_world(tmp_path) as world:
+        lead = world.user("lena", "lead", "North")
+        carol = world.user("carol", "collector", "South")
+        world.seed_cases(carol, "South", 1)
+        with Session(world.engine) as session:
+            theirs = session.scalars(select(models.LoanCase.loan_ref)).one()
+        path = tmp_path / "north.csv"
+        path.write_text(
+            "loan_ref,borrower_name,id_number,principal,due_date\n"
+            "N-0001,张三,510104199001019999,100,2026-01-01\n"
+            f"{theirs},李四,510104199001018888,100,2026-01-01\n",
+            encoding="utf-8",
+        )
+        before = snapshot(world.engine)
+
+        with pytest.raises(HiddenCasesError, match="belongs to a case you may not see"):
+            ImportService(world.engine_as(lead)).run(path, as_of=AS_OF, by_username=lead)
+        assert snapshot(world.engine) == before
