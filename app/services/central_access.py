@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
 from app import errors
-from app.services.sync import STATE_SERVER_USER, SyncReport, SyncService
+from app.services.sync import SyncReport, SyncService
 from app.services.workspace import Workspace
 from app.sync import credentials
 
@@ -43,15 +43,7 @@ class CentralAccess:
     @property
     def username(self) -> str:
         """Who writes: the workspace's login name."""
-        username = self.workspace.state(STATE_SERVER_USER)
-        if username is None:
-            identity = self.workspace.identity()
-            if identity is None:
-                raise errors.WorkspaceError(
-                    f"nobody has logged in to {self.workspace.folder}; log in first"
-                )
-            username = identity.username
-        return username
+        return SyncService(self.workspace, self.passwords).username()
 
     def needs_password(self) -> bool:
         """Whether a password must be given (a PostgreSQL central and none kept for the user)."""

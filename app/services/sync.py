@@ -307,16 +307,7 @@ class SyncService:
     def _run(
         self, progress: SyncProgress | None, password: str | None, cancel: SyncCancel | None
     ) -> SyncReport:
-        server = self.workspace.state(STATE_SERVER_URL)
-        if server is None:
-            raise errors.WorkspaceError(
-                f"{self.workspace.folder} has no central database yet; "
-                "log in first ('fieldcollect login')"
-            )
-        url = _parse_server(server)
-        username = self._username()
-        if password is None and url.get_backend_name() != "sqlite":
-            password = self.passwords.load(self._credential_key(url, username))
+        url, username, password = self._login(password)
         shown = url.render_as_string(hide_password=True)
         engine = self._engine(url, username, password)
         try:
@@ -502,7 +493,7 @@ class SyncService:
         server = self.workspace.state(STATE_SERVER_URL)
         if server is None or _parse_server(server).get_backend_name() == "sqlite":
             return False
-        key = self._credential_key(_parse_server(server), self._username())
+        key = self._credential_key(_parse_server(server), self.username())
         return self.passwords.load(key) is None
 
     def refused_changes(self) -> list[RefusedChange]:
@@ -552,6 +543,11 @@ class SyncService:
         """An engine on the workspace's central database as its logged-in user, the way the
         sync connects: the server and user it logged in with, `password` or else the one kept
         for that user (none for the embedded SQLite central). The caller disposes of it."""
+        return self._engine(*self._login(password))
+
+    def _login(self, password: str | None) -> tuple[URL, str, str | None]:
+        """The central database's URL, the user the workspace logged in as, and `password` or
+        else the one kept for him (None for the embedded SQLite central, which has no logins)."""
         server = self.workspace.state(STATE_SERVER_URL)
         if server is None:
             raise errors.WorkspaceError(
@@ -559,12 +555,13 @@ class SyncService:
                 "log in first ('fieldcollect login')"
             )
         url = _parse_server(server)
-        username = self._username()
+        username = self.username()
         if password is None and url.get_backend_name() != "sqlite":
             password = self.passwords.load(self._credential_key(url, username))
-        return self._engine(url, username, password)
+        return url, username, password
 
-    def _username(self) -> str:
+    def username(self) -> str:
+        """The workspace's login name on the central database."""
         username = self.workspace.state(STATE_SERVER_USER)
         if username is not None:
             return username
