@@ -68,9 +68,6 @@ def upgrade() -> None:
     op.execute(
         _stamp_row_except(header="", xid=_XID, revision=_REVISION, minus="OPERATOR(pg_catalog.-)")
     )
-    op.execute(
-        _stamp_row_except(header="", xid=_XID, revision=_REVISION, minus="OPERATOR(pg_catalog.-)")
-    )
     # SECURITY DEFINER like the row trigger: the writer may not write the access stream itself.
     op.execute(
         f"""
