@@ -1297,14 +1297,16 @@ def _json_text(value: Any) -> str | None:
 
 def _column_types(session: Session, table: Table) -> dict[str, tuple[int, str]]:
     """Each of `table`'s columns' PostgreSQL type, as the central database has it: its oid and
-    its name (`numeric(14,2)`, `character varying(64)`, …)."""
+    its name without length or scale (`numeric`, `character varying`, …), so that a value cast to
+    it meets the column's own limits as an INSERT's value does (an explicit cast to
+    `varchar(64)` would cut a longer text instead of refusing it)."""
     key = f"column_types:{table.name}"
     if key not in session.info:
         session.info[key] = {
             name: (oid, shown)
             for name, oid, shown in _core(session).execute(
                 sql_text(
-                    "SELECT attname, atttypid::int, format_type(atttypid, atttypmod)"
+                    "SELECT attname, atttypid::int, format_type(atttypid, NULL)"
                     " FROM pg_attribute"
                     " WHERE attrelid = CAST(:table AS regclass) AND attnum > 0"
                     " AND NOT attisdropped"
