@@ -12,7 +12,7 @@ from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
 from app.services import demo
-from app.services.workspace import STATE_SERVER_URL, Workspace
+from app.services.workspace import Workspace
 from app.store import models
 from app.sync import codec, outbox, push
 
@@ -27,13 +27,6 @@ def build_demo(folder: Path) -> Path:
     """A demo workspace of 9 cases (copy it per test)."""
     demo.build_demo_workspace(folder, seed=3, cases=9, as_of=AS_OF)
     return folder
-
-
-def open_copy(workspace_folder: Path) -> Workspace:
-    """Open a copied demo workspace, pointed at its own embedded central."""
-    workspace = Workspace.open(workspace_folder)
-    workspace.set_state(STATE_SERVER_URL, f"sqlite:///{workspace.embedded_central_path}")
-    return workspace
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,6 @@ embedded central database."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,8 +15,7 @@ from app.services.conflicts import ConflictService
 from app.services.status import workspace_status
 from app.services.sync import SyncService
 from app.services.workspace import Workspace
-from app.store import engines
-from tests.helpers import embedded_conflict
+from tests.helpers import demo_copies, embedded_conflict
 from tests.helpers.embedded_conflict import MINE, THEIRS, edit_phone_on_both_sides, phone_numbers
 from ui import formatting
 from ui.views.conflicts_view import ConflictsView
@@ -31,16 +29,14 @@ def small_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def workspace(small_demo: Path, tmp_path: Path) -> Iterator[Workspace]:
-    shutil.copytree(small_demo, tmp_path / "demo")
-    with embedded_conflict.open_copy(tmp_path / "demo") as workspace:
+    with demo_copies.opened_copy(small_demo, tmp_path / "demo") as workspace:
         yield workspace
 
 
 @pytest.fixture
 def central(workspace: Workspace) -> Iterator[Engine]:
-    engine = engines.sqlite_engine(workspace.embedded_central_path)
-    yield engine
-    engine.dispose()
+    with demo_copies.embedded_central(workspace) as engine:
+        yield engine
 
 
 def _sync_view(qtbot: QtBot, workspace: Workspace) -> SyncView:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,9 +12,9 @@ from sqlalchemy.orm import Session
 from app.services.conflicts import MINE, THEIRS, ConflictError, ConflictService
 from app.services.sync import SyncService
 from app.services.workspace import Workspace
-from app.store import engines, models
+from app.store import models
 from app.store.local_models import OutboxEntry
-from tests.helpers import embedded_conflict
+from tests.helpers import demo_copies, embedded_conflict
 from tests.helpers.embedded_conflict import edit_phone_on_both_sides, phone_numbers
 
 
@@ -26,16 +25,14 @@ def small_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def workspace(small_demo: Path, tmp_path: Path) -> Iterator[Workspace]:
-    shutil.copytree(small_demo, tmp_path / "demo")
-    with embedded_conflict.open_copy(tmp_path / "demo") as workspace:
+    with demo_copies.opened_copy(small_demo, tmp_path / "demo") as workspace:
         yield workspace
 
 
 @pytest.fixture
 def central(workspace: Workspace) -> Iterator[Engine]:
-    engine = engines.sqlite_engine(workspace.embedded_central_path)
-    yield engine
-    engine.dispose()
+    with demo_copies.embedded_central(workspace) as engine:
+        yield engine
 
 
 def _conflicted(

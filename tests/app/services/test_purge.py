@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import shutil
 import time
 import uuid
 from collections.abc import Iterator
@@ -18,11 +17,12 @@ from sqlalchemy import Engine, select, update
 from app.services import assignment, demo, purge
 from app.services.sync import SyncService
 from app.services.visits import VisitService
-from app.services.workspace import STATE_SERVER_URL, Workspace
-from app.store import engines, models
+from app.services.workspace import Workspace
+from app.store import models
 from app.store.local_models import OutboxEntry
 from app.sync import handshake, pull
 from tests.app.sync.test_attachment_sync import _sign_a_plan
+from tests.helpers import demo_copies
 
 AS_OF = dt.date(2026, 11, 20)
 VISIT_AT = dt.datetime(2026, 11, 20, 2, 30, tzinfo=dt.UTC)  # 10:30 in Chengdu
@@ -37,18 +37,14 @@ def small_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def workspace(small_demo: Path, tmp_path: Path) -> Iterator[Workspace]:
-    folder = tmp_path / "collector"
-    shutil.copytree(small_demo, folder)
-    with Workspace.open(folder) as workspace:
-        workspace.set_state(STATE_SERVER_URL, f"sqlite:///{workspace.embedded_central_path}")
+    with demo_copies.opened_copy(small_demo, tmp_path / "collector") as workspace:
         yield workspace
 
 
 @pytest.fixture
 def central(workspace: Workspace) -> Iterator[Engine]:
-    engine = engines.sqlite_engine(workspace.embedded_central_path)
-    yield engine
-    engine.dispose()
+    with demo_copies.embedded_central(workspace) as engine:
+        yield engine
 
 
 def _viewer(workspace: Workspace, central: Engine) -> handshake.Viewer:

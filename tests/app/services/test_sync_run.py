@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import uuid
 from collections.abc import Iterator
 from decimal import Decimal
@@ -16,10 +15,10 @@ from sqlalchemy.orm import Session
 from app.services import audit
 from app.services.sync import SyncCancel, SyncConnectionError, SyncService
 from app.services.workspace import STATE_SERVER_URL, Workspace
-from app.store import engines, models
+from app.store import models
 from app.store.local_models import OutboxEntry
 from app.sync import pull, push
-from tests.helpers import embedded_conflict
+from tests.helpers import demo_copies, embedded_conflict
 
 
 @pytest.fixture(scope="module")
@@ -29,17 +28,15 @@ def small_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def workspace(small_demo: Path, tmp_path: Path) -> Iterator[Workspace]:
-    shutil.copytree(small_demo, tmp_path / "demo")
-    with embedded_conflict.open_copy(tmp_path / "demo") as workspace:
+    with demo_copies.opened_copy(small_demo, tmp_path / "demo") as workspace:
         SyncService(workspace).run()
         yield workspace
 
 
 @pytest.fixture
 def central(workspace: Workspace) -> Iterator[Engine]:
-    engine = engines.sqlite_engine(workspace.embedded_central_path)
-    yield engine
-    engine.dispose()
+    with demo_copies.embedded_central(workspace) as engine:
+        yield engine
 
 
 def _queue_audit_events(workspace: Workspace, count: int) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,12 +19,13 @@ from app import settings
 from app.services import demo, plans
 from app.services.sync import SyncService
 from app.services.visits import VisitService
-from app.services.workspace import STATE_SERVER_URL, Workspace
-from app.store import attachment_files, engines, models
+from app.services.workspace import Workspace
+from app.store import attachment_files, models
 from app.store.attachment_files import AttachmentFiles
 from app.store.local_models import OutboxEntry
 from app.sync import attachments, outbox, push
 from tests.app.services.test_plans import signature_png
+from tests.helpers import demo_copies
 
 AS_OF = dt.date(2026, 11, 20)
 
@@ -39,19 +39,14 @@ def small_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def workspace(small_demo: Path, tmp_path: Path) -> Iterator[Workspace]:
-    folder = tmp_path / "collector"
-    shutil.copytree(small_demo, folder)
-    with Workspace.open(folder) as workspace:
-        # The copy's store still names the template's central file: point it at its own.
-        workspace.set_state(STATE_SERVER_URL, f"sqlite:///{workspace.embedded_central_path}")
+    with demo_copies.opened_copy(small_demo, tmp_path / "collector") as workspace:
         yield workspace
 
 
 @pytest.fixture
 def central(workspace: Workspace) -> Iterator[Engine]:
-    engine = engines.sqlite_engine(workspace.embedded_central_path)
-    yield engine
-    engine.dispose()
+    with demo_copies.embedded_central(workspace) as engine:
+        yield engine
 
 
 @dataclass(frozen=True)

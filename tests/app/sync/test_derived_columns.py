@@ -5,7 +5,6 @@ real change of the same case still does."""
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import uuid
 from collections.abc import Iterator
 from decimal import Decimal
@@ -17,9 +16,10 @@ from sqlalchemy.orm import Session
 
 from app.services import case_summary, demo, plans
 from app.services.sync import SyncService
-from app.services.workspace import STATE_SERVER_URL, Workspace
-from app.store import engines, models
+from app.services.workspace import Workspace
+from app.store import models
 from tests.app.services.test_plans import signature_png
+from tests.helpers import demo_copies
 
 AS_OF = dt.date(2026, 11, 20)
 # The loan_case columns each side recomputes from its own facts (app.services.case_summary).
@@ -44,19 +44,15 @@ def small_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def workspace(small_demo: Path, tmp_path: Path) -> Iterator[Workspace]:
-    folder = tmp_path / "collector"
-    shutil.copytree(small_demo, folder)
-    with Workspace.open(folder) as workspace:
-        workspace.set_state(STATE_SERVER_URL, f"sqlite:///{workspace.embedded_central_path}")
+    with demo_copies.opened_copy(small_demo, tmp_path / "collector") as workspace:
         SyncService(workspace).run()
         yield workspace
 
 
 @pytest.fixture
 def central(workspace: Workspace) -> Iterator[Engine]:
-    engine = engines.sqlite_engine(workspace.embedded_central_path)
-    yield engine
-    engine.dispose()
+    with demo_copies.embedded_central(workspace) as engine:
+        yield engine
 
 
 def _plan_ready_to_sign(workspace: Workspace) -> tuple[uuid.UUID, uuid.UUID]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,10 +14,11 @@ from sqlalchemy.orm import Session
 from app.services import demo
 from app.services.sync import SyncService
 from app.services.visits import VisitService
-from app.services.workspace import STATE_SERVER_URL, Workspace
-from app.store import engines, models
+from app.services.workspace import Workspace
+from app.store import models
 from app.store.local_models import OutboxEntry
 from app.sync import outbox, push
+from tests.helpers import demo_copies
 
 AS_OF = dt.date(2026, 11, 20)
 
@@ -32,19 +32,14 @@ def small_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def workspace(small_demo: Path, tmp_path: Path) -> Iterator[Workspace]:
-    folder = tmp_path / "demo"
-    shutil.copytree(small_demo, folder)
-    with Workspace.open(folder) as workspace:
-        # The copy's store still names the template's central file: point it at its own.
-        workspace.set_state(STATE_SERVER_URL, f"sqlite:///{workspace.embedded_central_path}")
+    with demo_copies.opened_copy(small_demo, tmp_path / "demo") as workspace:
         yield workspace
 
 
 @pytest.fixture
 def central(workspace: Workspace) -> Iterator[Engine]:
-    engine = engines.sqlite_engine(workspace.embedded_central_path)
-    yield engine
-    engine.dispose()
+    with demo_copies.embedded_central(workspace) as engine:
+        yield engine
 
 
 def _owner_cases(workspace: Workspace) -> list[uuid.UUID]:

@@ -3,7 +3,6 @@ and a pull stopped or failing half-way resuming with nothing missed."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,9 +10,9 @@ import pytest
 from sqlalchemy import Connection, Engine, func, select
 
 from app.services.workspace import STATE_SERVER_URL, Workspace
-from app.store import engines, schema_upgrade
+from app.store import schema_upgrade
 from app.sync import codec, handshake, pull
-from tests.helpers import embedded_conflict
+from tests.helpers import demo_copies, embedded_conflict
 
 PAGE = 7
 
@@ -26,16 +25,14 @@ def small_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def demo(small_demo: Path, tmp_path: Path) -> Iterator[Workspace]:
     """The demo's workspace (filled by its snapshot) and its central."""
-    shutil.copytree(small_demo, tmp_path / "demo")
-    with embedded_conflict.open_copy(tmp_path / "demo") as workspace:
+    with demo_copies.opened_copy(small_demo, tmp_path / "demo") as workspace:
         yield workspace
 
 
 @pytest.fixture
 def central(demo: Workspace) -> Iterator[Engine]:
-    engine = engines.sqlite_engine(demo.embedded_central_path)
-    yield engine
-    engine.dispose()
+    with demo_copies.embedded_central(demo) as engine:
+        yield engine
 
 
 @pytest.fixture
