@@ -82,21 +82,17 @@ def record_event(
     moment = moment.astimezone(dt.UTC)
     head = _head(session)
     previous = None if head is None else session.get(models.AuditEvent, uuid.UUID(head.event_id))
-    if previous is not None and moment <= previous.occurred_at:
-        moment = previous.occurred_at + _ONE_TICK
-    event = models.AuditEvent(
-        id=uuid.uuid4(),
-        occurred_at=moment,
+    event = _sealed_event(
+        after=None if previous is None else previous.occurred_at,
+        # A missing previous event is chained to all the same: the gap then shows in the check.
+        prev_hash=None if head is None else head.event_hash,
+        moment=moment,
         user_id=user_id,
         action=action,
         entity=entity,
         entity_id=entity_id,
-        # Sealed as it will read back from the JSON column (tuples become lists, keys text).
-        detail=json.loads(json.dumps(dict(detail or {}), allow_nan=False)),
-        # A missing previous event is chained to all the same: the gap then shows in the check.
-        prev_hash=None if head is None else head.event_hash,
+        detail=detail,
     )
-    event.event_hash = audit_chain.compute_hash(chained_event(event))
     session.add(event)
     outbox.enqueue(session, event, "insert")
     session.merge(SyncState(key=HEAD_STATE_KEY, value=f"{event.id} {event.event_hash}"))
@@ -190,9 +186,35 @@ def record_central_event(
         .order_by(models.AuditEvent.occurred_at.desc(), models.AuditEvent.id.desc())
         .limit(1)
     ).first()
-    moment = (models.utc_now() if occurred_at is None else occurred_at).astimezone(dt.UTC)
-    if previous is not None and moment <= previous.occurred_at:
-        moment = previous.occurred_at + _ONE_TICK
+    event = _sealed_event(
+        after=None if previous is None else previous.occurred_at,
+        prev_hash=None if previous is None else previous.event_hash,
+        moment=(models.utc_now() if occurred_at is None else occurred_at).astimezone(dt.UTC),
+        user_id=user_id,
+        action=action,
+        entity=entity,
+        entity_id=entity_id,
+        detail=detail,
+    )
+    session.add(event)
+    return event
+
+
+def _sealed_event(
+    *,
+    after: dt.datetime | None,
+    prev_hash: str | None,
+    moment: dt.datetime,
+    user_id: uuid.UUID | None,
+    action: str,
+    entity: str,
+    entity_id: str | None,
+    detail: Mapping[str, Any] | None,
+) -> models.AuditEvent:
+    """The next event of a chain whose last event happened at `after` and hashed to
+    `prev_hash`: at `moment`, or just after `after` when the clock says otherwise, and hashed."""
+    if after is not None and moment <= after:
+        moment = after + _ONE_TICK
     event = models.AuditEvent(
         id=uuid.uuid4(),
         occurred_at=moment,
@@ -200,11 +222,11 @@ def record_central_event(
         action=action,
         entity=entity,
         entity_id=entity_id,
+        # Sealed as it will read back from the JSON column (tuples become lists, keys text).
         detail=json.loads(json.dumps(dict(detail or {}), allow_nan=False)),
-        prev_hash=None if previous is None else previous.event_hash,
+        prev_hash=prev_hash,
     )
     event.event_hash = audit_chain.compute_hash(chained_event(event))
-    session.add(event)
     return event
 
 
