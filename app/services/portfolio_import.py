@@ -728,8 +728,12 @@ _product = _optional_text(64, "product")
 _username = _optional_text(MAX_USERNAME_LENGTH, "collector's username")
 
 
-def _read_cases(columns: _Columns, meter: _Progress) -> list[_CaseRow | None]:
-    """Each row as a case, or None when any of its cells cannot be read."""
+def _read_cases(
+    columns: _Columns, meter: _Progress
+) -> tuple[list[_CaseRow | None], list[tuple[int, str]]]:
+    """Each row as a case, or None when any of its cells cannot be read; and the rows naming a
+    collector, with his username (checked against the users even on a row that failed)."""
+    assigned = columns.read("assigned_to", _username, None)
     lat = columns.read("lat", _latitude, None)
     lon = columns.read("lon", _longitude, None)
     address = columns.read("address", _address_text, None)
@@ -747,7 +751,7 @@ def _read_cases(columns: _Columns, meter: _Progress) -> list[_CaseRow | None]:
         columns.read("interest", _optional_amount, ZERO),
         columns.read("penalty", _optional_amount, ZERO),
         columns.read("due_date", values.parse_date, _FAR_DATE),
-        columns.read("assigned_to", _username, None),
+        assigned,
         strict=True,
     )
     failed = columns.failed
@@ -770,7 +774,12 @@ def _read_cases(columns: _Columns, meter: _Progress) -> list[_CaseRow | None]:
             )
         rows.append(None if failed[index] else _CaseRow(*row_fields))
         meter.advance()
-    return rows
+    assignees = [
+        (number, username)
+        for number, username in zip(columns.numbers, assigned, strict=True)
+        if username is not None
+    ]
+    return rows, assignees
 
 
 def _channel(cell: CellValue) -> str:
@@ -908,6 +917,8 @@ class _Prepared:
     sample: list[PreviewRow]
     problems: list[ImportProblem]
     case_rows: list[_CaseRow] = field(default_factory=list)
+    # (row, username) of every row naming a collector, its other cells readable or not.
+    assignees: list[tuple[int, str]] = field(default_factory=list)
     payment_rows: list[_PaymentRow] = field(default_factory=list)
     present: frozenset[str] = frozenset()
     counts: ImportCounts | None = None
@@ -1094,7 +1105,7 @@ class ImportService:
         reading = _Columns(file, layout, table.records, problems)
         parsed: Sequence[_CaseRow | _PaymentRow | None]
         if kind is ImportKind.CASES:
-            parsed = _read_cases(reading, meter)
+            parsed, prepared.assignees = _read_cases(reading, meter)
             prepared.case_rows = [row for row in parsed if row is not None]
         else:
             parsed = _read_payments(reading, self.zone, meter)
@@ -1532,33 +1543,18 @@ class _CasesImport:
                 )
                 continue
             kept.append(case_row)
-        self.rows = kept
+        # Every row naming a collector has him checked, a row left out above or one with a cell
+        # that could not be read included: every problem of the file is told at once.
         self._load_collectors()
+        unknown = {
+            row for row, name in self.prepared.assignees if not self._collector_ok(row, name)
+        }
+        self.rows = kept
         self._load_cases()
         self._load_borrowers()
         valid: list[_CaseRow] = []
         for case_row in self.rows:
-            ok = True
-            if case_row.assigned_to is not None:
-                collector = self._collector(case_row.assigned_to)
-                if collector is None:
-                    self.problem(
-                        case_row.row,
-                        "assigned_to",
-                        "unknown_collector",
-                        f"unknown collector {case_row.assigned_to!r}: no user has this username",
-                        username=case_row.assigned_to,
-                    )
-                    ok = False
-                elif not collector.active:
-                    self.problem(
-                        case_row.row,
-                        "assigned_to",
-                        "inactive_collector",
-                        f"collector {case_row.assigned_to!r} is no longer active",
-                        username=case_row.assigned_to,
-                    )
-                    ok = False
+            ok = case_row.row not in unknown
             stored = self.stored_cases.get(case_row.loan_ref)
             if stored is not None and stored.id_number != case_row.id_number:
                 self.problem(
@@ -1576,13 +1572,34 @@ class _CasesImport:
         if not self.prepared.problems:
             self._plan()
 
+    def _collector_ok(self, row: int, name: str) -> bool:
+        """Whether row `row`'s collector `name` is a known, active user; else a problem."""
+        collector = self._collector(name)
+        if collector is None:
+            self.problem(
+                row,
+                "assigned_to",
+                "unknown_collector",
+                f"unknown collector {name!r}: no user has this username",
+                username=name,
+            )
+            return False
+        if not collector.active:
+            self.problem(
+                row,
+                "assigned_to",
+                "inactive_collector",
+                f"collector {name!r} is no longer active",
+                username=name,
+            )
+            return False
+        return True
+
     def _collector(self, name: str) -> _Collector | None:
         return self.collectors.get(name) or self.collectors.get(name.lower())
 
     def _load_collectors(self) -> None:
-        wanted = sorted(
-            {n for r in self.rows if r.assigned_to for n in (r.assigned_to, r.assigned_to.lower())}
-        )
+        wanted = sorted({n for _row, name in self.prepared.assignees for n in (name, name.lower())})
         user = models.AppUser
         for among in _among(self.session, user.username, wanted):
             for user_id, username, team_id, active in _core(self.session).execute(

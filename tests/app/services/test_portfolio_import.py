@@ -353,6 +353,7 @@ def test_every_problem_of_a_file_is_reported_at_once(
         (5, "E", "到期日", "ambiguous_date"),
         (6, "A", "贷款编号", "duplicate_loan_ref"),
         (7, "E", "到期日", "bad_date"),
+        (7, "F", "催收员", "unknown_collector"),
         (8, "F", "催收员", "inactive_collector"),
         (9, "B", "借款人", "missing"),
         (9, "D", "本金", "too_many_decimals"),
@@ -360,9 +361,33 @@ def test_every_problem_of_a_file_is_reported_at_once(
     reasons = {p.row: p.reason for p in caught.value.problems}
     assert reasons[6] == "loan ref CD-1 is also on row 2"
     assert reasons[8] == "collector 'old.hand' is no longer active"
+    assert (
+        caught.value.problems[5].reason == "unknown collector 'nobody': no user has this username"
+    )
     duplicate = caught.value.problems[3]
     assert dict(duplicate.params) == {"loan_ref": "CD-1", "first_row": 2}
     assert snapshot(central) == before
+
+
+def test_a_row_left_out_of_the_comparisons_still_has_its_collector_checked(
+    service: ImportService, tmp_path: Path
+) -> None:
+    path = write_csv(
+        tmp_path / "twice.csv",
+        "loan_ref,borrower_name,id_number,principal,due_date,assigned_to",
+        "CD-1,周杰,510107198807074567,100,2026-01-05,zhang.wei",
+        "CD-1,周杰,510107198807074567,100,2026-01-05,nobody",
+        "CD-2,周杰,510107198807074567,100,2026-01-05,zhang.wei",
+        "CD-3,吴霞,510107198807074567,100,2026-01-05,ghost",
+    )
+    with pytest.raises(ImportRejectedError) as caught:
+        service.run(path, as_of=AS_OF)
+    assert [(p.row, p.field, p.code) for p in caught.value.problems] == [
+        (3, "loan_ref", "duplicate_loan_ref"),
+        (3, "assigned_to", "unknown_collector"),
+        (5, "borrower_name", "other_name"),
+        (5, "assigned_to", "unknown_collector"),
+    ]
 
 
 def test_an_unknown_collector_is_named(service: ImportService, tmp_path: Path) -> None:
