@@ -1,14 +1,17 @@
 """Pull: the rows a user may see that changed centrally, copied into his local store.
 
 The cursor is a stamp the central database hands out, never a clock. On PostgreSQL a row's stamp
-is the id of the transaction that last wrote it (`sync_xid`), and a pull reads the window
-[cursor, xmin): `xmin = pg_snapshot_xmin(pg_current_snapshot())` is the oldest transaction still
-running, so every transaction below it has finished and its rows are in the pull's snapshot.
-A transaction that commits late (after a row with a higher revision was pulled) has an id at or
-above that xmin, so its rows fall into a later window: nothing is skipped. A long transaction
-anywhere on the server holds the window back; it delays rows, it never loses them. On SQLite
-(the embedded central) the pull first stamps every unstamped row with the next revision in one
-write transaction — one writer at a time, so only committed rows get it — and reads up to it.
+is the id of the transaction that last wrote it (`sync_xid`), and the cursor is the snapshot the
+last pull read in (`pg_current_snapshot()`: xmin, xmax and the transactions running between).
+A pull reads the rows whose writer is visible in its own snapshot and was not in the cursor's:
+the writers that finished in between. A transaction that commits late (after a row with a higher
+stamp was pulled) was running in the cursor's snapshot, so its rows come with the pull after it
+commits: nothing is skipped, nothing comes twice. A long transaction elsewhere on the server
+holds back only its own rows; the pull finds the others by a range of stamps from the cursor's
+xmin, and looks twice (is the writer visible?) only at the stamps between a snapshot's xmin and
+xmax. On SQLite (the embedded central) the pull first stamps every unstamped row with the next
+revision in one write transaction — one writer at a time, so only committed rows get it — and
+reads up to it.
 
 Each window is read in pages (table by table in foreign-key order, by id), each page applied in
 its own local transaction together with the pull's progress, so an interrupted pull resumes
@@ -43,6 +46,8 @@ from sqlalchemy import (
     Index,
     Select,
     Table,
+    Text,
+    cast,
     false,
     func,
     literal,
@@ -53,6 +58,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.types import UserDefinedType
 
 from app import bulk_work
 from app.domain.vocabulary import UserRole
@@ -144,6 +150,10 @@ class _Window:
 
     low: int
     high: int
+    # PostgreSQL: the cursor's snapshot (None on a first pull) and the pull's own, as text;
+    # a row is in the window when its writer is visible in `upto` and was not in `since`.
+    since: str | None = None
+    upto: str | None = None
     stage: str = "tables"
     table: int = 0
     after: str | None = None
@@ -196,9 +206,12 @@ def _write_state(local: Connection, key: str, value: str | None) -> None:
 
 
 def cursor_of(local: Connection) -> int:
-    """The local store's pull cursor (0 before its first pull)."""
+    """The local store's pull cursor as a stamp (0 before its first pull): every stamp below it
+    has been pulled."""
     raw = _read_state(local, STATE_CURSOR)
-    return int(raw) if raw else 0
+    if not raw:
+        return 0
+    return _Snapshot.parse(raw).xmin if ":" in raw else int(raw)
 
 
 @contextlib.contextmanager
@@ -311,15 +324,34 @@ def _central_snapshot(central_engine: Engine) -> Iterator[Connection]:
             yield central
 
 
-def _high_mark(central_engine: Engine, central: Connection) -> int:
-    """The window's upper bound: every stamp below it belongs to a finished writer."""
-    if central.dialect.name == "postgresql":
-        return int(
-            central.execute(
-                text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
-            ).scalar_one()
-        )
-    return _stamp_sqlite(central_engine) + 1
+@dataclass(frozen=True, slots=True)
+class _Snapshot:
+    """A PostgreSQL snapshot as `pg_snapshot` text gives it: `xmin:xmax:xip,…`."""
+
+    xmin: int
+    xmax: int
+
+    @classmethod
+    def parse(cls, raw: str) -> _Snapshot:
+        xmin, xmax, _running = raw.split(":", 2)
+        return cls(int(xmin), int(xmax))
+
+
+def _cut_window(central_engine: Engine, central: Connection, cursor: str | None) -> _Window:
+    """The window from the local store's cursor to now.
+
+    PostgreSQL: from the cursor's snapshot to the pull's own. A cursor written before cursors
+    were snapshots (a stamp n: everything below n pulled, nothing from n on) reads as the
+    snapshot `n:n:`, which says the same. SQLite: [cursor, the revision just stamped].
+    """
+    if central.dialect.name != "postgresql":
+        return _Window(low=int(cursor or 0), high=_stamp_sqlite(central_engine) + 1)
+    upto = str(central.execute(text("SELECT pg_current_snapshot()::text")).scalar_one())
+    since = None
+    if cursor:
+        since = cursor if ":" in cursor else f"{cursor}:{cursor}:"
+    low = _Snapshot.parse(since).xmin if since is not None else 0
+    return _Window(low=low, high=_Snapshot.parse(upto).xmax, since=since, upto=upto)
 
 
 def _stamp_sqlite(central_engine: Engine) -> int:
@@ -337,8 +369,40 @@ def _stamp_sqlite(central_engine: Engine) -> int:
     return revision
 
 
+class _Xid8(UserDefinedType[int]):
+    cache_ok = True
+
+    def get_col_spec(self) -> str:
+        return "xid8"
+
+
+class _PgSnapshot(UserDefinedType[str]):
+    cache_ok = True
+
+    def get_col_spec(self) -> str:
+        return "pg_snapshot"
+
+
+def _visible_in(stamp: ColumnElement[Any], snapshot: str) -> ColumnElement[bool]:
+    """Whether the transaction `stamp` names is visible in `snapshot` (finished before it)."""
+    return func.pg_visible_in_snapshot(
+        cast(cast(stamp, Text), _Xid8()), cast(literal(snapshot), _PgSnapshot())
+    )
+
+
 def _in_window(table: Table, window: _Window) -> ColumnElement[bool]:
-    return (table.c.sync_xid >= window.low) & (table.c.sync_xid < window.high)
+    """The rows a window brings. An index range of stamps, [low, high); on PostgreSQL, inside
+    it, a stamp between a snapshot's xmin and xmax is looked up in that snapshot (below xmin
+    its writer had finished, from xmax on it had not begun): OR takes the cheap test first."""
+    stamp = table.c.sync_xid
+    condition = (stamp >= window.low) & (stamp < window.high)
+    if window.since is not None:
+        since = _Snapshot.parse(window.since)
+        condition &= or_(stamp >= since.xmax, ~_visible_in(stamp, window.since))
+    if window.upto is not None:
+        upto = _Snapshot.parse(window.upto)
+        condition &= or_(stamp < upto.xmin, _visible_in(stamp, window.upto))
+    return condition
 
 
 def _access_changes(central: Connection, viewer: Viewer, window: _Window) -> tuple[list, list]:
@@ -516,6 +580,7 @@ def pull(
     tally = _Tally()
     with local_engine.connect() as local:
         saved = _read_state(local, STATE_PROGRESS)
+        cursor = _read_state(local, STATE_CURSOR)
         low = cursor_of(local)
         deferred = json.loads(_read_state(local, STATE_DEFERRED) or "[]")
         first_load = low == 0 and local.execute(select(_outbox.c.id).limit(1)).first() is None
@@ -529,8 +594,8 @@ def pull(
         if saved is not None:
             window = _Window.load(saved)
         else:
-            window = _Window(low=low, high=_high_mark(central_engine, central))
-            if window.high > window.low:
+            window = _cut_window(central_engine, central, cursor)
+            if window.high > window.low and (window.since is None or window.since != window.upto):
                 window.granted, window.revoked = _access_changes(central, viewer, window)
                 window.counts = _count_window(central, viewer, window)
                 window.total = sum(window.counts)
@@ -561,7 +626,7 @@ def pull(
                 _write_state(local, STATE_PROGRESS, window.dump())
         with local.begin():
             removed, kept = _apply_revocations(local, window, deferred, tally)
-            _write_state(local, STATE_CURSOR, str(max(window.high, window.low)))
+            _write_state(local, STATE_CURSOR, window.upto or str(max(window.high, window.low)))
             _write_state(local, STATE_DEFERRED, json.dumps(kept) if kept else None)
             _write_state(local, STATE_PROGRESS, None)
     if progress is not None:

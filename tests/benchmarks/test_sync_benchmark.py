@@ -34,7 +34,7 @@ from typing import Any
 
 import psycopg
 import pytest
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import func, insert, select
 
 from app.services.sync import STATE_SERVER_USER
 from app.services.visits import VisitService
@@ -143,23 +143,6 @@ def _seed(world: World, collector: str, team: str) -> dict[str, int]:
     return counts
 
 
-def _wait_until_the_seed_is_below_every_running_transaction(world: World) -> float:
-    """Seconds waited until the server's oldest running transaction is newer than the seed."""
-    started = time.perf_counter()
-    with world.engine.connect() as connection:
-        seeded = connection.scalar(text("SELECT max(sync_xid) FROM contact"))
-    while True:
-        with world.engine.connect() as connection:
-            oldest = connection.scalar(
-                text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")
-            )
-        if oldest > seeded:
-            return time.perf_counter() - started
-        if time.perf_counter() - started > 600:
-            raise TimeoutError("a transaction older than the seed has run for 10 minutes")
-        time.sleep(0.5)
-
-
 def _log_in_without_syncing(world: World, workspace: Workspace, username: str) -> None:
     """Write the state `SyncService.login` writes before its first sync (the password is given
     to `run` directly, as `login` does)."""
@@ -196,8 +179,6 @@ def test_first_sync_of_10k_cases_and_a_push_of_500_contacts(world: World, tmp_pa
     started = time.perf_counter()
     seeded = _seed(world, collector, "North")
     print(f"seeded {sum(seeded.values())} rows centrally in {time.perf_counter() - started:.1f} s")
-    waited = _wait_until_the_seed_is_below_every_running_transaction(world)
-    print(f"waited {waited:.1f} s for older transactions on the server to end")
 
     # (a) the first sync into an empty store.
     with Workspace.open(tmp_path / "ws", create=True) as workspace:
