@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import Connection, Engine, select, text
 from sqlalchemy.orm import Session
 
+from app.services.sync import SyncService
 from app.services.visits import VisitService
 from app.services.workspace import Workspace
 from app.store import models
@@ -119,24 +120,7 @@ def test_the_first_sync_copies_exactly_what_each_person_may_see(world: World) ->
 
 def test_a_lower_revision_committed_late_is_pulled_by_the_next_sync(world: World) -> None:
     """Two real writer transactions commit out of revision order while a collector pulls."""
-    alice = world.user("alice", "collector", "North")
-    (case_id,) = world.seed_cases(alice, "North", 1, contacts=0)
-    workspace = world.workspace(alice)
-    service = world.sync_service(workspace)
-    alice_id = world.user_id(alice)
-
-    def insert_contact(connection: Connection) -> uuid.UUID:
-        contact_id = uuid.uuid4()
-        connection.execute(
-            text(
-                "INSERT INTO contact (id, case_id, user_id, channel, contacted_at, place_timezone,"
-                " outcome, row_version, updated_at) VALUES (:id, :case, :user, 'phone', :at,"
-                " 'Asia/Shanghai', 'not_home', 1, :at)"
-            ),
-            {"id": contact_id, "case": case_id, "user": alice_id, "at": AT},
-        )
-        return contact_id
-
+    _alice, workspace, service, insert_contact = _a_collector_with_one_case(world)
     with world.engine.connect() as early, world.engine.connect() as late:
         early.execute(text("SELECT pg_current_xact_id()"))  # takes the lower transaction id
         late_contact = insert_contact(late)  # draws the lower revision, commits last
@@ -163,24 +147,7 @@ def test_a_long_transaction_elsewhere_holds_back_only_its_own_rows(world: World)
     """A writer that began first and stays open (a report, a slow import, a forgotten psql)
     does not stop the rows committed after it from arriving; its own come once it commits,
     and no row comes twice."""
-    alice = world.user("alice", "collector", "North")
-    (case_id,) = world.seed_cases(alice, "North", 1, contacts=0)
-    workspace = world.workspace(alice)
-    service = world.sync_service(workspace)
-    alice_id = world.user_id(alice)
-
-    def insert_contact(connection: Connection) -> uuid.UUID:
-        contact_id = uuid.uuid4()
-        connection.execute(
-            text(
-                "INSERT INTO contact (id, case_id, user_id, channel, contacted_at, place_timezone,"
-                " outcome, row_version, updated_at) VALUES (:id, :case, :user, 'phone', :at,"
-                " 'Asia/Shanghai', 'not_home', 1, :at)"
-            ),
-            {"id": contact_id, "case": case_id, "user": alice_id, "at": AT},
-        )
-        return contact_id
-
+    alice, workspace, service, insert_contact = _a_collector_with_one_case(world)
     with world.engine.connect() as long, world.engine.connect() as other:
         held = insert_contact(long)  # the oldest transaction on the server, still open
         committed = [insert_contact(other)]
@@ -196,6 +163,32 @@ def test_a_long_transaction_elsewhere_holds_back_only_its_own_rows(world: World)
     assert _local_ids(workspace, models.Contact) == {held, *committed}
     assert service.run().pulled_rows == 0
     assert_store_matches_central(workspace, world.engine_as(alice))
+
+
+def _a_collector_with_one_case(
+    world: World,
+) -> tuple[str, Workspace, SyncService, Callable[[Connection], uuid.UUID]]:
+    """Alice's login name, her synced workspace and its sync service, and a function adding a
+    contact to her one case centrally in the transaction of the connection it is given (left
+    open)."""
+    alice = world.user("alice", "collector", "North")
+    (case_id,) = world.seed_cases(alice, "North", 1, contacts=0)
+    alice_id = world.user_id(alice)
+    workspace = world.workspace(alice)
+
+    def insert_contact(connection: Connection) -> uuid.UUID:
+        contact_id = uuid.uuid4()
+        connection.execute(
+            text(
+                "INSERT INTO contact (id, case_id, user_id, channel, contacted_at, place_timezone,"
+                " outcome, row_version, updated_at) VALUES (:id, :case, :user, 'phone', :at,"
+                " 'Asia/Shanghai', 'not_home', 1, :at)"
+            ),
+            {"id": contact_id, "case": case_id, "user": alice_id, "at": AT},
+        )
+        return contact_id
+
+    return alice, workspace, world.sync_service(workspace), insert_contact
 
 
 def _sync_and_list(service: Any, workspace: Workspace) -> set[uuid.UUID]:
