@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import json
+import logging
 import math
 import os
 import uuid
@@ -37,6 +39,8 @@ from app.routing import problem as route_problem
 from app.services.workspace import Workspace
 from app.store import models
 from app.sync import outbox
+
+logger = logging.getLogger(__name__)
 
 # Travel in town by e-bike, as most field collectors in Chinese cities do.
 TRAVEL_KMH = 18.0
@@ -217,11 +221,17 @@ def planner_threads(preferences: settings.Preferences | None) -> int:
     return chosen if chosen > 0 else max(1, os.cpu_count() or 1)
 
 
+# Workspace state: the stops locked at their time, {visit id: pinned start (UTC, ISO 8601)}.
+STATE_LOCKS = "day_plan_locks"
+
+
 class DayPlanService:
     """Orders the workspace owner's planned visits of a day into a route.
 
     `locked` maps a visit to the start time it is pinned to (UTC): planning again keeps it there
     (and so before and after the same locked stops), timing a hand-made order starts it there.
+    The collector's locks are kept in the workspace (`locks`, `set_lock`): a stop he promised
+    for 14:00 stays locked when the application starts again.
     """
 
     def __init__(
@@ -265,6 +275,46 @@ class DayPlanService:
             return Decimal(next(spec.default for spec in settings.SETTINGS if spec.key == key))
 
         return _Rates(cost_per_km=rate("cost_per_km"), hourly_rate=rate("hourly_rate"))
+
+    def locks(self) -> dict[uuid.UUID, dt.datetime]:
+        """The stops locked at their time, as the collector left them: those still planned (a
+        visit done, cancelled or gone needs no lock and is dropped)."""
+        raw = self._workspace.state(STATE_LOCKS)
+        try:
+            stored = {
+                uuid.UUID(key): dt.datetime.fromisoformat(value)
+                for key, value in json.loads(raw or "{}").items()
+            }
+        except (ValueError, AttributeError, TypeError):
+            logger.warning("day plan: the saved locks could not be read; they are dropped")
+            return {}
+        if not stored:
+            return {}
+        visit = models.Visit
+        with self._workspace.session() as session:
+            planned = set(
+                session.scalars(
+                    select(visit.id).where(
+                        visit.id.in_(stored), visit.status == vocabulary.VisitStatus.PLANNED
+                    )
+                )
+            )
+        return {visit_id: start for visit_id, start in stored.items() if visit_id in planned}
+
+    def set_lock(
+        self, visit_id: uuid.UUID, start: dt.datetime | None
+    ) -> dict[uuid.UUID, dt.datetime]:
+        """Lock `visit_id` at `start` (UTC), or unlock it (None); returns the locks now kept."""
+        locks = self.locks()
+        if start is None:
+            locks.pop(visit_id, None)
+        else:
+            locks[visit_id] = start.astimezone(dt.UTC)
+        self._workspace.set_state(
+            STATE_LOCKS,
+            json.dumps({str(key): value.isoformat() for key, value in sorted(locks.items())}),
+        )
+        return locks
 
     def plan_day(
         self, day: dt.date, locked: Mapping[uuid.UUID, dt.datetime] | None = None

@@ -407,6 +407,13 @@ def test_a_locked_stop_stays_at_its_time_when_the_route_is_planned_again(
     kept = [planned_stop for planned_stop in again.stops if planned_stop.visit_id == stop.visit_id]
     assert kept and kept[0].start == pinned and kept[0].locked
 
+    # The lock outlives the screen: the Today screen of the application started again has it.
+    reopened = _view(qtbot, demo_workspace, _Clock(_at(8)))
+    assert reopened.locked == {stop.visit_id: pinned}
+    row = next(n for n, shown in enumerate(reopened.plan.stops) if shown.visit_id == stop.visit_id)
+    lock = reopened.model.index(row, today_view.COLUMN_STOP)
+    assert reopened.model.data(lock, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+
 
 def test_the_route_sheet_is_printed_to_a_pdf(
     qtbot: QtBot, demo_workspace: Workspace, tmp_path: Path

@@ -2,7 +2,8 @@
 
 The collector plans the route, drags a stop to another place (timed again at once, warnings on
 the stops that miss their window, the order saved), locks stops at their time so that planning
-again keeps them, and prints the route sheet. Planning and timing are `DayPlanService`'s.
+again keeps them (kept in the workspace across restarts), and prints the route sheet. Planning
+and timing are `DayPlanService`'s.
 "Suggest visits…" opens `SuggestDialog`: cases the routing engine chose for the day, added to it
 as planned visits (`VisitSuggestionService`), then planned into the route as usual.
 """
@@ -135,8 +136,8 @@ class TodayView(QWidget):
         # A place picked on the map: (latitude, longitude, when), used by the next check-in.
         self._picked: tuple[float, float, dt.datetime] | None = None
         self._visits: list[TodayVisit] = []
-        # Locked stops and the start each keeps (UTC); for this session of the screen.
-        self._locked: dict[uuid.UUID, dt.datetime] = {}
+        # Locked stops and the start each keeps (UTC), kept in the workspace across restarts.
+        self._locked: dict[uuid.UUID, dt.datetime] = self._planner.locks()
         self._plan: DayPlan | None = None
         self.heading = QLabel(objectName="todayHeading")
         self.heading.setStyleSheet("font-size: 16px; font-weight: 600;")
@@ -407,10 +408,8 @@ class TodayView(QWidget):
         stop = next(
             (s for s in (self._plan.stops if self._plan else ()) if s.visit_id == visit_id), None
         )
-        if locked and stop is not None:
-            self._locked[visit_id] = day_plan.pinned_start(stop.start)
-        else:
-            self._locked.pop(visit_id, None)
+        pinned = day_plan.pinned_start(stop.start) if locked and stop is not None else None
+        self._locked = self._planner.set_lock(visit_id, pinned)
         self.reload()
 
     @property

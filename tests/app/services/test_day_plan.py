@@ -151,6 +151,39 @@ def test_a_locked_stop_keeps_its_time_when_the_day_is_planned_again(
     assert service.current_plan(day, {stop.visit_id: pinned_at}).stops == again.stops
 
 
+def test_locks_are_kept_in_the_workspace_while_their_visits_stay_planned(
+    demo_workspace: Workspace,
+) -> None:
+    day = dt.date.today() + dt.timedelta(days=5)
+    morning, evening = _two_visits(demo_workspace, day)
+    at_nine = dt.datetime.combine(day, dt.time(9, 15), SHANGHAI)
+    at_seven = dt.datetime.combine(day, dt.time(19), SHANGHAI)
+    service = DayPlanService(demo_workspace, seconds=0.5)
+    assert service.locks() == {}
+    service.set_lock(morning, at_nine)
+    assert service.set_lock(evening, at_seven) == {morning: at_nine, evening: at_seven}
+
+    # Another service on the same workspace (the application started again) finds them.
+    again = DayPlanService(demo_workspace, seconds=0.5)
+    assert again.locks() == {morning: at_nine, evening: at_seven}
+    assert all(start.tzinfo is dt.UTC for start in again.locks().values())
+    planned = again.plan_day(day, again.locks())
+    assert {stop.visit_id: stop.start for stop in planned.stops if stop.locked} == {
+        morning: at_nine,
+        evening: at_seven,
+    }
+
+    # Unlocked by hand, or no longer planned (cancelled, done): the lock goes.
+    assert again.set_lock(evening, None) == {morning: at_nine}
+    VisitService(demo_workspace).cancel(morning)
+    assert DayPlanService(demo_workspace).locks() == {}
+
+
+def test_unreadable_saved_locks_are_dropped_not_fatal(demo_workspace: Workspace) -> None:
+    demo_workspace.set_state(day_plan.STATE_LOCKS, '{"not a visit id": "noon"}')
+    assert DayPlanService(demo_workspace).locks() == {}
+
+
 def test_the_cost_follows_the_rates_in_the_settings(
     demo_workspace: Workspace, tmp_path: Path
 ) -> None:
