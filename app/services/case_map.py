@@ -215,13 +215,10 @@ def _colour_css() -> str:
     return "\n".join(rules)
 
 
-# The page's own code: markers from data (thousands of folium elements would take seconds to
-# render), clicks sent to the host's bridge, and a queue for clicks before the bridge connects.
-_PAGE_JS = """
-window.fieldcollectMap = {
-  caseMarkers: {},
-  stopMarkers: [],
-  pending: [],
+# The members of `window.fieldcollectMap` every map page has (the lead's `team_map` too): clicks
+# sent to the host's bridge, a queue for clicks before the bridge connects, and tooltips built
+# from text (names never become markup).
+BRIDGE_JS = """  pending: [],
   bridge: null,
   connect: function (bridge) {
     this.bridge = bridge;
@@ -243,7 +240,18 @@ window.fieldcollectMap = {
     });
     return box;
   },
-  onClick: function (caseId) {
+"""
+
+# The page's own code: markers from data (thousands of folium elements would take seconds to
+# render) and the bridge's members above.
+_PAGE_JS = (
+    """
+window.fieldcollectMap = {
+  caseMarkers: {},
+  stopMarkers: [],
+"""
+    + BRIDGE_JS
+    + """  onClick: function (caseId) {
     var self = this;
     return function () { self.send({command: "select_case", case_id: caseId}); };
   },
@@ -298,6 +306,7 @@ window.fieldcollectMap = {
   }
 };
 """
+)
 
 # The colour of a cluster is that of the most urgent tier inside it.
 _CLUSTER_ICON_JS = """
@@ -342,10 +351,10 @@ class _CaseLayer(folium.MacroElement):
         self.cluster = cluster
         self.css = _PAGE_CSS + _colour_css()
         self.code = _PAGE_JS
-        self.data = _script_json(data)
+        self.data = script_json(data)
 
 
-def _script_json(value: object) -> str:
+def script_json(value: object) -> str:
     """JSON safe inside a <script> element: names and notes cannot close it or open markup."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
     return (
@@ -355,6 +364,26 @@ def _script_json(value: object) -> str:
         .replace("\u2028", "\\u2028")
         .replace("\u2029", "\\u2029")
     )
+
+
+def offline_map() -> folium.Map:
+    """A map with no background yet, opened on `DEFAULT_CENTER` at `DEFAULT_ZOOM`, whose Leaflet
+    and jQuery are the local copies under `assets/` instead of folium's CDN links."""
+    figure_map = folium.Map(
+        location=DEFAULT_CENTER, zoom_start=DEFAULT_ZOOM, tiles=None, control_scale=True
+    )
+    figure_map.default_js = _MAP_JS
+    figure_map.default_css = _MAP_CSS
+    return figure_map
+
+
+def fit_to(figure_map: folium.Map, points: Sequence[tuple[float, float]], max_zoom: int) -> None:
+    """Open `figure_map` on the smallest view holding every one of `points` (latitude, longitude),
+    not closer than `max_zoom`; without points it keeps its view."""
+    if points:
+        south, north = min(p[0] for p in points), max(p[0] for p in points)
+        west, east = min(p[1] for p in points), max(p[1] for p in points)
+        figure_map.fit_bounds([[south, west], [north, east]], max_zoom=max_zoom)
 
 
 # -- reading the workspace -----------------------------------------------------------------------
@@ -509,13 +538,9 @@ def _render(
     tile_attribution: str | None,
     tile_max_native_zoom: int | None = None,
 ) -> str:
-    figure_map = folium.Map(
-        location=DEFAULT_CENTER, zoom_start=DEFAULT_ZOOM, tiles=None, control_scale=True
-    )
+    figure_map = offline_map()
     # markercluster needs the map's own zoom range, which tile layers give when there are any.
     figure_map.options["max_zoom"] = _MAX_ZOOM
-    figure_map.default_js = _MAP_JS
-    figure_map.default_css = _MAP_CSS
     if tile_url:
         folium.TileLayer(
             tiles=tile_url,
@@ -567,8 +592,5 @@ def _render(
     _CaseLayer(cluster, data).add_to(figure_map)
     points = [(facts.marker.lat, facts.marker.lon) for facts in cases]
     points += [(stop.lat, stop.lon) for stop in stops]
-    if points:
-        south, north = min(p[0] for p in points), max(p[0] for p in points)
-        west, east = min(p[1] for p in points), max(p[1] for p in points)
-        figure_map.fit_bounds([[south, west], [north, east]], max_zoom=_MAX_FIT_ZOOM)
+    fit_to(figure_map, points, _MAX_FIT_ZOOM)
     return figure_map.get_root().render()

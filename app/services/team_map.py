@@ -7,7 +7,6 @@ colour says who holds a case rather than its tier. Words come from the UI; nothi
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,12 +23,6 @@ PALETTE: tuple[str, ...] = (
 )  # fmt: skip
 UNASSIGNED_COLOUR = "#9e9e9e"
 ROUTE_COLOUR = "#212121"
-_ASSETS = case_map.ASSETS_PREFIX
-_MAP_JS = [
-    ("leaflet", f"{_ASSETS}leaflet/leaflet.js"),
-    ("jquery", f"{_ASSETS}jquery/jquery.min.js"),
-]
-_MAP_CSS = [("leaflet_css", f"{_ASSETS}leaflet/leaflet.css")]
 _MAX_FIT_ZOOM = 15
 
 _PAGE_CSS = """
@@ -40,32 +33,13 @@ _PAGE_CSS = """
 .fc-tooltip-title { font-weight: 700; }
 """
 
-_PAGE_JS = """
+_PAGE_JS = (
+    """
 window.fieldcollectMap = {
   caseMarkers: {},
-  pending: [],
-  bridge: null,
-  connect: function (bridge) {
-    this.bridge = bridge;
-    var waiting = this.pending;
-    this.pending = [];
-    waiting.forEach(function (text) { bridge.cmd(text); });
-  },
-  send: function (command) {
-    var text = JSON.stringify(command);
-    if (this.bridge) { this.bridge.cmd(text); } else { this.pending.push(text); }
-  },
-  tooltip: function (lines) {
-    var box = document.createElement("div");
-    lines.forEach(function (line, index) {
-      var row = document.createElement("div");
-      if (index === 0) { row.className = "fc-tooltip-title"; }
-      row.textContent = line;
-      box.appendChild(row);
-    });
-    return box;
-  },
-  caseCount: function () { return Object.keys(this.caseMarkers).length; },
+"""
+    + case_map.BRIDGE_JS
+    + """  caseCount: function () { return Object.keys(this.caseMarkers).length; },
   start: function (map, data) {
     var self = this;
     map.attributionControl.setPrefix(false);
@@ -95,6 +69,7 @@ window.fieldcollectMap = {
   }
 };
 """
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,15 +152,7 @@ class _TeamLayer(folium.MacroElement):
         self._name = "TeamLayer"
         self.css = _PAGE_CSS
         self.code = _PAGE_JS
-        self.data = _script_json(data)
-
-
-def _script_json(value: object) -> str:
-    """JSON safe inside a <script> element (names cannot close it or open markup)."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
-        text = text.replace(raw, escaped)
-    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+        self.data = case_map.script_json(data)
 
 
 def build_page(
@@ -194,14 +161,7 @@ def build_page(
     stops: Sequence[TeamStop] = (),
 ) -> TeamMapPage:
     """The page of `markers` in their collector's colour and of the route through `stops`."""
-    figure_map = folium.Map(
-        location=case_map.DEFAULT_CENTER,
-        zoom_start=case_map.DEFAULT_ZOOM,
-        tiles=None,
-        control_scale=True,
-    )
-    figure_map.default_js = _MAP_JS
-    figure_map.default_css = _MAP_CSS
+    figure_map = case_map.offline_map()
     if len(stops) > 1:
         folium.PolyLine(
             [(stop.lat, stop.lon) for stop in stops], color=ROUTE_COLOUR, weight=3, opacity=0.8
@@ -231,10 +191,7 @@ def build_page(
     _TeamLayer(data).add_to(figure_map)
     points = [(marker.lat, marker.lon) for marker in markers]
     points += [(stop.lat, stop.lon) for stop in stops]
-    if points:
-        south, north = min(p[0] for p in points), max(p[0] for p in points)
-        west, east = min(p[1] for p in points), max(p[1] for p in points)
-        figure_map.fit_bounds([[south, west], [north, east]], max_zoom=_MAX_FIT_ZOOM)
+    case_map.fit_to(figure_map, points, _MAX_FIT_ZOOM)
     return TeamMapPage(
         html=figure_map.get_root().render(),
         assets=case_map.local_assets(),
