@@ -19,7 +19,8 @@ from sqlalchemy import select
 from app.services import plans
 from app.services.workspace import STATE_USER_ID, Workspace
 from app.store import models
-from tests.app.services.test_plans import NOW, Book, add_book, signature_png
+from tests.app.services.test_plans import NOW, signature_png
+from tests.helpers import plan_book
 from tests.ui.test_signature_pad import draw
 from ui.views import agreements_view
 from ui.views.agreements_view import AgreementsView
@@ -32,8 +33,8 @@ def workspace(tmp_path: Path) -> Iterator[Workspace]:
 
 
 @pytest.fixture
-def book(workspace: Workspace) -> Book:
-    return add_book(workspace)
+def book(workspace: Workspace) -> plan_book.Book:
+    return plan_book.add_book(workspace)
 
 
 def _terms(waiver: str = "100.00") -> plans.PlanInput:
@@ -75,7 +76,7 @@ def _non_white(image: QImage) -> int:
 
 
 def test_signing_with_two_drawn_signatures_stores_the_pdf_with_them(
-    qtbot: QtBot, workspace: Workspace, book: Book, tmp_path: Path
+    qtbot: QtBot, workspace: Workspace, book: plan_book.Book, tmp_path: Path
 ) -> None:
     plan_id = _service(workspace).save_draft(book.case_id, _terms())
     view = _view(qtbot, workspace)
@@ -122,7 +123,7 @@ def test_signing_with_two_drawn_signatures_stores_the_pdf_with_them(
 
 
 def test_a_plan_awaiting_approval_cannot_be_signed_and_says_why(
-    qtbot: QtBot, workspace: Workspace, book: Book
+    qtbot: QtBot, workspace: Workspace, book: plan_book.Book
 ) -> None:
     plan_id = _service(workspace).save_draft(book.case_id, _terms(waiver="300.00"))
     view = _view(qtbot, workspace)
@@ -144,7 +145,7 @@ def test_a_plan_awaiting_approval_cannot_be_signed_and_says_why(
 
 
 def test_a_lead_approves_with_a_reason_and_the_collector_may_then_sign(
-    qtbot: QtBot, workspace: Workspace, book: Book
+    qtbot: QtBot, workspace: Workspace, book: plan_book.Book
 ) -> None:
     plan_id = _service(workspace).save_draft(book.case_id, _terms(waiver="300.00"))
     workspace.set_state(STATE_USER_ID, str(book.lead_id))
@@ -167,7 +168,7 @@ def test_a_lead_approves_with_a_reason_and_the_collector_may_then_sign(
 
 
 def test_a_leads_approvals_queue_lists_only_plans_awaiting_him_with_the_case_in_view(
-    qtbot: QtBot, workspace: Workspace, book: Book
+    qtbot: QtBot, workspace: Workspace, book: plan_book.Book
 ) -> None:
     service = _service(workspace)
     waiting = service.save_draft(book.case_id, _terms(waiver="300.00"))
@@ -189,7 +190,7 @@ def test_a_leads_approvals_queue_lists_only_plans_awaiting_him_with_the_case_in_
 
 
 def test_printing_paints_every_page_of_the_stored_agreement(
-    qtbot: QtBot, workspace: Workspace, book: Book, tmp_path: Path
+    qtbot: QtBot, workspace: Workspace, book: plan_book.Book, tmp_path: Path
 ) -> None:
     service = _service(workspace)
     plan_id = service.save_draft(book.case_id, _terms())
@@ -251,7 +252,7 @@ def test_the_demo_lists_its_one_plan_in_force_and_opens_its_case(
 
 
 def test_no_plans_says_where_to_make_one(
-    qtbot: QtBot, workspace: Workspace, book: Book, tmp_path: Path
+    qtbot: QtBot, workspace: Workspace, book: plan_book.Book, tmp_path: Path
 ) -> None:
     view = _view(qtbot, workspace)
     assert view.model.rowCount() == 0 and view.empty.isVisible()

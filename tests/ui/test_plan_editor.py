@@ -13,7 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from app.services import plans
 from app.services.workspace import Workspace
-from tests.app.services.test_plans import NOW, Book, add_book
+from tests.app.services.test_plans import NOW
+from tests.helpers import plan_book
 from ui.dialogs import plan_editor_dialog
 from ui.dialogs.plan_editor_dialog import PlanEditorDialog
 
@@ -25,8 +26,8 @@ def workspace(tmp_path: Path) -> Iterator[Workspace]:
 
 
 @pytest.fixture
-def book(workspace: Workspace) -> Book:
-    return add_book(workspace)
+def book(workspace: Workspace) -> plan_book.Book:
+    return plan_book.add_book(workspace)
 
 
 def _editor(qtbot: QtBot, workspace: Workspace, case_id: uuid.UUID) -> PlanEditorDialog:
@@ -47,7 +48,7 @@ def _column(dialog: PlanEditorDialog, column: int) -> list[str]:
 
 
 def test_editing_the_terms_updates_the_schedule_and_the_totals_as_they_change(
-    qtbot: QtBot, workspace: Workspace, book: Book
+    qtbot: QtBot, workspace: Workspace, book: plan_book.Book
 ) -> None:
     dialog = _editor(qtbot, workspace, book.case_id)
     assert "欧阳堃" in dialog.windowTitle()
@@ -93,7 +94,7 @@ def test_editing_the_terms_updates_the_schedule_and_the_totals_as_they_change(
 
 
 def test_a_waiver_beyond_authority_is_named_and_the_plan_saved_awaiting_approval(
-    qtbot: QtBot, workspace: Workspace, book: Book
+    qtbot: QtBot, workspace: Workspace, book: plan_book.Book
 ) -> None:
     dialog = _editor(qtbot, workspace, book.case_id)
     dialog.set_waiver_percent(True)
@@ -110,7 +111,7 @@ def test_a_waiver_beyond_authority_is_named_and_the_plan_saved_awaiting_approval
 
 
 def test_an_impossible_plan_cannot_be_saved_and_says_why(
-    qtbot: QtBot, workspace: Workspace, book: Book
+    qtbot: QtBot, workspace: Workspace, book: plan_book.Book
 ) -> None:
     dialog = _editor(qtbot, workspace, book.case_id)
     dialog.instalments.setValue(40)

@@ -19,10 +19,11 @@ from app import errors
 from app.documents import agreement_content as agreement
 from app.domain import repayment_schedule as rs
 from app.services import agreements
-from app.services.workspace import STATE_USER_ID, Workspace
+from app.services.workspace import Workspace
 from app.store import models
 from app.store.local_models import OutboxEntry
 from tests.app.documents import agreement_samples as samples
+from tests.helpers import plan_book
 
 D = Decimal
 CREATED = dt.datetime(2026, 11, 1, 9, 0, tzinfo=dt.UTC)
@@ -31,7 +32,7 @@ SIGNED_ON = dt.date(2026, 11, 20)
 
 @dataclass(frozen=True)
 class Book:
-    """The ids of the hand-made rows."""
+    """The ids of the hand-made rows: `plan_book`'s people and case, and two plans of the case."""
 
     collector_id: uuid.UUID
     lead_id: uuid.UUID
@@ -100,55 +101,21 @@ def workspace(tmp_path: Path) -> Iterator[Workspace]:
 
 @pytest.fixture
 def book(workspace: Workspace) -> Book:
+    # The lead may waive it all; a plan is printed against its proposer's authority only.
+    people = plan_book.add_book(workspace, lead_authority_pct=D("100"))
     with workspace.session() as session:
-        collector = models.AppUser(
-            id=uuid.uuid4(),
-            username="li.si",
-            display_name="李四",
-            role="collector",
-            waiver_authority_pct=D("20"),
-        )
-        lead = models.AppUser(
-            id=uuid.uuid4(),
-            username="wang.lead",
-            display_name="王组长",
-            role="lead",
-            waiver_authority_pct=D("100"),
-        )
-        borrower = models.Borrower(
-            id=uuid.uuid4(), full_name="欧阳堃", id_number="310101199001011234"
-        )
-        case = models.LoanCase(
-            id=uuid.uuid4(),
-            loan_ref="LN-2026-0042",
-            borrower_id=borrower.id,
-            principal=D("3000.00"),
-            interest=D("400.00"),
-            penalty=D("156.78"),
-            assigned_to_id=collector.id,
-        )
-        session.add_all([collector, lead, borrower, case])
-        session.add_all(
-            [
-                models.BorrowerAddress(
-                    id=uuid.uuid4(),
-                    borrower_id=borrower.id,
-                    kind="work",
-                    address_text="上海市黄浦区南京东路1号",
-                ),
-                models.BorrowerAddress(
-                    id=uuid.uuid4(),
-                    borrower_id=borrower.id,
-                    kind="home",
-                    address_text="上海市浦东新区世纪大道100号8801室",
-                    is_primary=True,
-                ),
-            ]
+        session.add(
+            models.BorrowerAddress(
+                id=uuid.uuid4(),
+                borrower_id=people.borrower_id,
+                kind="work",
+                address_text="上海市黄浦区南京东路1号",
+            )
         )
         # 100.00 of 556.78 is 17.97 %: within the collector's 20 %.
         approved = _plan_rows(
-            case.id,
-            collector.id,
+            people.case_id,
+            people.collector_id,
             waiver=D("100.00"),
             status="approved",
             needs_approval=False,
@@ -156,16 +123,15 @@ def book(workspace: Workspace) -> Book:
         )
         # 300.00 is 53.89 %: beyond the collector's authority, waiting for the lead.
         pending = _plan_rows(
-            case.id,
-            collector.id,
+            people.case_id,
+            people.collector_id,
             waiver=D("300.00"),
             status="pending_approval",
             needs_approval=True,
             created_at=CREATED + dt.timedelta(days=1),
         )
         session.add_all([*approved, *pending])
-    workspace.set_state(STATE_USER_ID, str(collector.id))
-    return Book(collector.id, lead.id, case.id, approved[0].id, pending[0].id)
+    return Book(people.collector_id, people.lead_id, people.case_id, approved[0].id, pending[0].id)
 
 
 DETAILS = agreements.SigningDetails(

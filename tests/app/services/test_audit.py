@@ -16,7 +16,8 @@ from app.services import audit, cases, plans
 from app.services.workspace import STATE_USER_ID, Workspace
 from app.store import models
 from app.store.local_models import OutboxEntry
-from tests.app.services.test_plans import NOW, Book, add_book, signature_png
+from tests.app.services.test_plans import NOW, signature_png
+from tests.helpers import plan_book
 
 
 @pytest.fixture
@@ -26,8 +27,8 @@ def workspace(tmp_path: Path) -> Iterator[Workspace]:
 
 
 @pytest.fixture
-def book(workspace: Workspace) -> Book:
-    return add_book(workspace)
+def book(workspace: Workspace) -> plan_book.Book:
+    return plan_book.add_book(workspace)
 
 
 def _plan_service(workspace: Workspace, user_id: uuid.UUID) -> plans.PlanService:
@@ -35,7 +36,7 @@ def _plan_service(workspace: Workspace, user_id: uuid.UUID) -> plans.PlanService
     return plans.PlanService(workspace, clock=lambda: NOW)
 
 
-def _audited_day(workspace: Workspace, book: Book) -> None:
+def _audited_day(workspace: Workspace, book: plan_book.Book) -> None:
     """The audited acts of a day, through the real services: an ID number revealed (now), a plan
     approved by the lead and signed by the collector (at the services' clock, NOW)."""
     assert cases.CaseService(workspace).reveal_id_number(book.case_id) == "310101199001011234"
@@ -61,7 +62,7 @@ def _events(workspace: Workspace) -> list[models.AuditEvent]:
 
 
 def test_the_services_write_one_intact_chain_in_time_order_even_with_a_clock_set_back(
-    workspace: Workspace, book: Book
+    workspace: Workspace, book: plan_book.Book
 ) -> None:
     _audited_day(workspace, book)
     events = _events(workspace)
@@ -82,7 +83,7 @@ def test_the_services_write_one_intact_chain_in_time_order_even_with_a_clock_set
 
 
 def test_each_event_is_queued_with_its_hashes_for_the_push(
-    workspace: Workspace, book: Book
+    workspace: Workspace, book: plan_book.Book
 ) -> None:
     cases.CaseService(workspace).reveal_id_number(book.case_id)
     cases.CaseService(workspace).reveal_id_number(book.case_id)
@@ -97,7 +98,7 @@ def test_each_event_is_queued_with_its_hashes_for_the_push(
     assert payloads[str(second.id)][1]["event_hash"] == second.event_hash
 
 
-def test_an_event_edited_in_the_store_is_named(workspace: Workspace, book: Book) -> None:
+def test_an_event_edited_in_the_store_is_named(workspace: Workspace, book: plan_book.Book) -> None:
     _audited_day(workspace, book)
     approval = _events(workspace)[1]
     with workspace.session() as session:
@@ -112,7 +113,7 @@ def test_an_event_edited_in_the_store_is_named(workspace: Workspace, book: Book)
 
 
 def test_a_deleted_event_is_named_by_the_event_after_the_gap(
-    workspace: Workspace, book: Book
+    workspace: Workspace, book: plan_book.Book
 ) -> None:
     _audited_day(workspace, book)
     _reveal, approval, signing = _events(workspace)
@@ -124,7 +125,7 @@ def test_a_deleted_event_is_named_by_the_event_after_the_gap(
 
 
 def test_deleting_the_newest_event_is_noticed_through_the_remembered_head(
-    workspace: Workspace, book: Book
+    workspace: Workspace, book: plan_book.Book
 ) -> None:
     _audited_day(workspace, book)
     signing = _events(workspace)[-1]
@@ -134,7 +135,7 @@ def test_deleting_the_newest_event_is_noticed_through_the_remembered_head(
     assert first is not None and (first.event_id, first.reason) == (str(signing.id), "deleted")
 
 
-def test_a_naive_time_is_refused(workspace: Workspace, book: Book) -> None:
+def test_a_naive_time_is_refused(workspace: Workspace, book: plan_book.Book) -> None:
     with workspace.session() as session, pytest.raises(ValueError, match="timezone-aware"):
         audit.record_event(
             session,
@@ -147,7 +148,7 @@ def test_a_naive_time_is_refused(workspace: Workspace, book: Book) -> None:
 
 
 def test_exporting_and_printing_are_audited_without_borrowers_names(
-    workspace: Workspace, book: Book, tmp_path: Path
+    workspace: Workspace, book: plan_book.Book, tmp_path: Path
 ) -> None:
     from app.services import agreements, case_export
 

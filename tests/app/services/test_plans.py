@@ -7,7 +7,6 @@ import hashlib
 import io
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -24,19 +23,12 @@ from app.services import agreements, plans
 from app.services.workspace import STATE_USER_ID, Workspace
 from app.store import models
 from app.store.local_models import OutboxEntry
+from tests.helpers import plan_book
 
 D = Decimal
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 NOW = dt.datetime(2026, 11, 20, 9, 30, tzinfo=SHANGHAI)
 TODAY = NOW.date()
-
-
-@dataclass(frozen=True)
-class Book:
-    collector_id: uuid.UUID
-    other_collector_id: uuid.UUID
-    lead_id: uuid.UUID
-    case_id: uuid.UUID
 
 
 def signature_png(color: tuple[int, int, int, int] = (20, 20, 60, 255)) -> bytes:
@@ -68,57 +60,8 @@ def workspace(tmp_path: Path) -> Iterator[Workspace]:
 
 
 @pytest.fixture
-def book(workspace: Workspace) -> Book:
-    return add_book(workspace)
-
-
-def add_book(workspace: Workspace) -> Book:
-    """A collector (20 % authority), a second collector, a lead (50 %) and one case, with the
-    collector as the workspace's owner."""
-    with workspace.session() as session:
-        collector = models.AppUser(
-            id=uuid.uuid4(),
-            username="li.si",
-            display_name="李四",
-            role="collector",
-            waiver_authority_pct=D("20"),
-        )
-        other = models.AppUser(
-            id=uuid.uuid4(),
-            username="zhao.liu",
-            display_name="赵六",
-            role="collector",
-            waiver_authority_pct=D("20"),
-        )
-        lead = models.AppUser(
-            id=uuid.uuid4(),
-            username="wang.lead",
-            display_name="王组长",
-            role="lead",
-            waiver_authority_pct=D("50"),
-        )
-        borrower = models.Borrower(
-            id=uuid.uuid4(), full_name="欧阳堃", id_number="310101199001011234"
-        )
-        case = models.LoanCase(
-            id=uuid.uuid4(),
-            loan_ref="LN-2026-0042",
-            borrower_id=borrower.id,
-            principal=D("3000.00"),
-            interest=D("400.00"),
-            penalty=D("156.78"),
-            assigned_to_id=collector.id,
-        )
-        address = models.BorrowerAddress(
-            id=uuid.uuid4(),
-            borrower_id=borrower.id,
-            kind="home",
-            address_text="上海市浦东新区世纪大道100号8801室",
-            is_primary=True,
-        )
-        session.add_all([collector, other, lead, borrower, case, address])
-    workspace.set_state(STATE_USER_ID, str(collector.id))
-    return Book(collector.id, other.id, lead.id, case.id)
+def book(workspace: Workspace) -> plan_book.Book:
+    return plan_book.add_book(workspace)
 
 
 def _service(workspace: Workspace) -> plans.PlanService:
@@ -139,7 +82,7 @@ def _queued(workspace: Workspace, row_id: uuid.UUID) -> list[tuple[str, str]]:
 
 
 def test_the_schedule_adds_up_to_the_cent_with_the_remainder_on_the_last_instalment(
-    workspace: Workspace, book: Book
+    workspace: Workspace, book: plan_book.Book
 ) -> None:
     preview = _service(workspace).preview(book.case_id, _terms())
     assert preview.ok, preview.errors
@@ -162,7 +105,7 @@ def test_the_schedule_adds_up_to_the_cent_with_the_remainder_on_the_last_instalm
 
 
 def test_a_waiver_entered_as_exactly_the_authority_stays_within_it(
-    workspace: Workspace, book: Book
+    workspace: Workspace, book: plan_book.Book
 ) -> None:
     service = _service(workspace)
     # 20 % of 556.78 is 111.356: rounded down to 111.35, not up to 111.36 (beyond 20 %).
@@ -176,7 +119,7 @@ def test_a_waiver_entered_as_exactly_the_authority_stays_within_it(
 
 
 def test_impossible_plans_come_back_as_errors_and_are_not_saved(
-    workspace: Workspace, book: Book
+    workspace: Workspace, book: plan_book.Book
 ) -> None:
     service = _service(workspace)
     preview = service.preview(
@@ -204,7 +147,7 @@ def test_impossible_plans_come_back_as_errors_and_are_not_saved(
 
 
 def test_a_plan_within_authority_is_saved_as_a_draft_with_its_instalments_queued(
-    workspace: Workspace, book: Book
+    workspace: Workspace, book: plan_book.Book
 ) -> None:
     plan_id = _service(workspace).save_draft(book.case_id, _terms())
     with workspace.session() as session:
@@ -237,7 +180,7 @@ def test_a_plan_within_authority_is_saved_as_a_draft_with_its_instalments_queued
 
 
 def test_a_plan_beyond_authority_awaits_approval_and_cannot_be_signed(
-    workspace: Workspace, book: Book
+    workspace: Workspace, book: plan_book.Book
 ) -> None:
     service = _service(workspace)
     plan_id = service.save_draft(book.case_id, _terms(waiver=D("300.00")))
@@ -261,7 +204,7 @@ def test_a_plan_beyond_authority_awaits_approval_and_cannot_be_signed(
 
 
 def test_a_lead_approves_with_a_reason_and_the_plan_can_then_be_signed(
-    workspace: Workspace, book: Book
+    workspace: Workspace, book: plan_book.Book
 ) -> None:
     plan_id = _service(workspace).save_draft(book.case_id, _terms(waiver=D("300.00")))
     with pytest.raises(plans.PlanDecisionError) as refused:
@@ -299,7 +242,7 @@ def test_a_lead_approves_with_a_reason_and_the_plan_can_then_be_signed(
 
 
 def test_a_rejected_plan_says_why_it_cannot_be_signed_and_a_lead_cannot_decide_his_own(
-    workspace: Workspace, book: Book
+    workspace: Workspace, book: plan_book.Book
 ) -> None:
     plan_id = _service(workspace).save_draft(book.case_id, _terms(waiver=D("300.00")))
     lead = _as(workspace, book.lead_id)
@@ -316,7 +259,7 @@ def test_a_rejected_plan_says_why_it_cannot_be_signed_and_a_lead_cannot_decide_h
 
 
 def test_signing_stores_the_pdf_and_both_signatures_and_locks_the_plan(
-    workspace: Workspace, book: Book, tmp_path: Path
+    workspace: Workspace, book: plan_book.Book, tmp_path: Path
 ) -> None:
     service = _service(workspace)
     plan_id = service.save_draft(book.case_id, _terms())
@@ -402,7 +345,7 @@ def test_signing_stores_the_pdf_and_both_signatures_and_locks_the_plan(
 
 
 def test_a_signing_that_fails_after_the_agreement_is_staged_records_nothing(
-    workspace: Workspace, book: Book, monkeypatch: pytest.MonkeyPatch
+    workspace: Workspace, book: plan_book.Book, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     service = _service(workspace)
     plan_id = service.save_draft(book.case_id, _terms())
@@ -438,7 +381,7 @@ def test_a_signing_that_fails_after_the_agreement_is_staged_records_nothing(
     assert service.sign(plan_id, signature_png(), signature_png(), "上海").status == "active"
 
 
-def test_signing_needs_both_signatures_as_png(workspace: Workspace, book: Book) -> None:
+def test_signing_needs_both_signatures_as_png(workspace: Workspace, book: plan_book.Book) -> None:
     service = _service(workspace)
     plan_id = service.save_draft(book.case_id, _terms())
     with pytest.raises(plans.PlanNotSignableError) as missing:
@@ -450,7 +393,7 @@ def test_signing_needs_both_signatures_as_png(workspace: Workspace, book: Book) 
 
 
 def test_revising_a_draft_cancels_it_and_saves_the_new_terms(
-    workspace: Workspace, book: Book
+    workspace: Workspace, book: plan_book.Book
 ) -> None:
     service = _service(workspace)
     first = service.save_draft(book.case_id, _terms())
