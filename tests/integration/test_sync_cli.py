@@ -42,6 +42,12 @@ def _run(*argv: str, stdin: str = "", monkeypatch: pytest.MonkeyPatch) -> int:
     return cli.main(list(argv))
 
 
+def _log_in(world: World, folder: Path, user: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`fieldcollect login` of `user` into a new workspace in `folder`, the password on stdin."""
+    login = ("login", "--workspace", str(folder), "--server", world.server, "--user", user)
+    assert _run(*login, "--password-stdin", stdin=f"{PASSWORD}\n", monkeypatch=monkeypatch) == 0
+
+
 def test_login_keeps_the_password_in_the_keyring_and_sync_uses_it(
     world: World,
     tmp_path: Path,
@@ -54,8 +60,7 @@ def test_login_keeps_the_password_in_the_keyring_and_sync_uses_it(
     alice = world.user("alice", "collector", "North")
     world.seed_cases(alice, "North", 2)
     folder = tmp_path / "alice"
-    login = ("login", "--workspace", str(folder), "--server", world.server, "--user", alice)
-    assert _run(*login, "--password-stdin", stdin=f"{PASSWORD}\n", monkeypatch=monkeypatch) == 0
+    _log_in(world, folder, alice, monkeypatch)
     out = capsys.readouterr()
     assert f"logged in as {alice}" in out.out and "pulled" in out.out
     assert out.err == ""
@@ -94,9 +99,8 @@ def test_without_a_keyring_login_sync_export_and_record_run_on_the_password(
             select(models.LoanCase.loan_ref).where(models.LoanCase.id == case_id)
         )
     folder = tmp_path / "alice"
-    login = ("login", "--workspace", str(folder), "--server", world.server, "--user", alice)
+    _log_in(world, folder, alice, monkeypatch)
     given = f"{PASSWORD}\n"
-    assert _run(*login, "--password-stdin", stdin=given, monkeypatch=monkeypatch) == 0
     out = capsys.readouterr()
     assert f"logged in as {alice}" in out.out and "pulled" in out.out
     assert "no keyring" in out.err and "--password-stdin" in out.err
@@ -137,8 +141,7 @@ def test_without_a_keyring_a_wrong_or_missing_password_is_explained(
     alice = world.user("alice", "collector", "North")
     world.seed_cases(alice, "North", 1)
     folder = tmp_path / "alice"
-    login = ("login", "--workspace", str(folder), "--server", world.server, "--user", alice)
-    assert _run(*login, "--password-stdin", stdin=f"{PASSWORD}\n", monkeypatch=monkeypatch) == 0
+    _log_in(world, folder, alice, monkeypatch)
     capsys.readouterr()
     credentials._session_passwords.clear()
     before = (folder / "local.db").read_bytes()
@@ -166,8 +169,7 @@ def test_without_a_keyring_a_changed_password_is_taken_once_and_then_opens_the_w
     alice = world.user("alice", "collector", "North")
     world.seed_cases(alice, "North", 1)
     folder = tmp_path / "alice"
-    login = ("login", "--workspace", str(folder), "--server", world.server, "--user", alice)
-    assert _run(*login, "--password-stdin", stdin=f"{PASSWORD}\n", monkeypatch=monkeypatch) == 0
+    _log_in(world, folder, alice, monkeypatch)
     admin.add_user(world.admin_url, alice, "collector", team="North", password="new-pw")
     credentials._session_passwords.clear()
     sync = ("sync", "--workspace", str(folder), "--password-stdin")
@@ -199,9 +201,7 @@ def test_without_a_keyring_two_workspaces_sync_each_with_its_own_password(
     lead = world.user("lead", "lead", "North")
     world.seed_cases(alice, "North", 3)
     for user in (alice, lead):
-        folder = tmp_path / user
-        login = ("login", "--workspace", str(folder), "--server", world.server, "--user", user)
-        assert _run(*login, "--password-stdin", stdin=f"{PASSWORD}\n", monkeypatch=monkeypatch) == 0
+        _log_in(world, tmp_path / user, user, monkeypatch)
     credentials._session_passwords.clear()
     for user in (alice, lead):
         sync = ("sync", "--workspace", str(tmp_path / user), "--password-stdin")
@@ -227,8 +227,7 @@ def test_sync_exits_1_when_the_central_database_refuses_a_change(
     bob = world.user("bob", "collector", "North")
     (case_id,) = world.seed_cases(alice, "North", 1)
     folder = tmp_path / "alice"
-    login = ("login", "--workspace", str(folder), "--server", world.server, "--user", alice)
-    assert _run(*login, "--password-stdin", stdin=f"{PASSWORD}\n", monkeypatch=monkeypatch) == 0
+    _log_in(world, folder, alice, monkeypatch)
     with Workspace.open(folder) as workspace, workspace.session() as session:
         # A contact signed with someone else's id: the central database will not take it.
         contact = models.Contact(
