@@ -1188,10 +1188,10 @@ def _update_rows(session: Session, change: _RowUpdate, rows: Sequence[dict[str, 
     """Apply `change` to each row (a row given twice gets its last values, as if one after the
     other).
 
-    On PostgreSQL each column goes as one array parameter of an `UPDATE … FROM unnest(…)` of many
-    rows: one statement instead of one per row, and, under row-level security, the policies
-    checked with one hash of what the importer may see instead of one per row. Elsewhere,
-    executemany.
+    On PostgreSQL each column goes as one array parameter (binary: `%b`, see `_insert_rows`) of
+    an `UPDATE … FROM unnest(…)` of many rows: one statement instead of one per row, and, under
+    row-level security, the policies checked with one hash of what the importer may see instead
+    of one per row. Elsewhere, executemany.
     """
     if not rows:
         return
@@ -1201,7 +1201,7 @@ def _update_rows(session: Session, change: _RowUpdate, rows: Sequence[dict[str, 
         return
     types = _column_types(session, change.table)
     names = ("id", *change.columns)
-    arrays = ", ".join(f"CAST(%s AS {types[name][1]}[])" for name in names)
+    arrays = ", ".join(f"CAST(%b AS {types[name][1]}[])" for name in names)
     assignments = ", ".join(f'"{name}" = v."{name}"' for name in change.columns)
     listed = ", ".join(f'"{name}"' for name in names)
     statement = (
@@ -1351,7 +1351,9 @@ def _insert_rows(session: Session, table: Table, rows: Iterable[dict[str, Any]])
     the server storing them. PostgreSQL refuses COPY into a table under row-level security (a
     lead importing as himself): there each column goes as one array parameter of an
     `INSERT … SELECT FROM unnest(…)` of many rows, whose policy checks PostgreSQL plans for many
-    rows (a multi-row VALUES would check each row on its own). SQLite: executemany. Triggers
+    rows (a multi-row VALUES would check each row on its own). The arrays travel in the binary
+    format (`%b`): as text, psycopg quoted every element and the server parsed it back, which
+    took 60 % of a lead's 100,000-case import. SQLite: executemany. Triggers
     fire as for any INSERT; a violated constraint raises IntegrityError.
     """
     rows = iter(rows)
@@ -1398,7 +1400,7 @@ def _insert_rows(session: Session, table: Table, rows: Iterable[dict[str, Any]])
 
     quoted = ", ".join(f'"{name}"' for name in names)
     if not _bypasses_row_security(session):
-        arrays = ", ".join(f"CAST(%s AS {types[name][1]}[])" for name in names)
+        arrays = ", ".join(f"CAST(%b AS {types[name][1]}[])" for name in names)
         statement = f'INSERT INTO "{table.name}" ({quoted}) SELECT * FROM unnest({arrays})'
         made = records()
         while batch := list(itertools.islice(made, _ARRAY_INSERT_ROWS)):
