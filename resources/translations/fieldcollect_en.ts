@@ -1248,32 +1248,47 @@ Payment columns: {payments}</translation>
         <translation>All rows are written in one transaction, or none.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="442"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="444"/>
         <source>Import a file</source>
         <translation>Import a file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="467"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="471"/>
+        <source>Cancelling: nothing will be imported…</source>
+        <translation>Cancelling: nothing will be imported…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="488"/>
         <source>{rows} rows imported in {seconds} s: {created} new, {updated} updated, {unchanged} unchanged.</source>
         <translation>{rows} rows imported in {seconds} s: {created} new, {updated} updated, {unchanged} unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="479"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="500"/>
         <source>{kept} promises kept, {paid} instalments paid, {settled} cases settled.</source>
         <translation>{kept} promises kept, {paid} instalments paid, {settled} cases settled.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="488"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="509"/>
         <source>The workspace could not sync: {error}</source>
         <translation>The workspace could not sync: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="497"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="513"/>
+        <source>It was too late to cancel: the file had been written. {result}</source>
+        <translation>It was too late to cancel: the file had been written. {result}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="523"/>
+        <source>Cancelled: nothing was imported.</source>
+        <translation>Cancelled: nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="529"/>
         <source>{count} problems: nothing was imported.</source>
         <translation>{count} problems: nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="503"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="535"/>
         <source>The import failed: {error}</source>
         <translation>The import failed: {error}</translation>
     </message>
@@ -3319,222 +3334,222 @@ Offline-first field collection.</translation>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../ui/views/today_view.py" line="666"/>
+        <location filename="../../ui/views/today_view.py" line="665"/>
         <source>{start}–{end}</source>
         <translation>{start}–{end}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="286"/>
+        <location filename="../../ui/views/today_view.py" line="287"/>
         <source>{minutes} min</source>
         <translation>{minutes} min</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="676"/>
+        <location filename="../../ui/views/today_view.py" line="675"/>
         <source>{check_in} – {check_out}</source>
         <translation>{check_in} – {check_out}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="264"/>
+        <location filename="../../ui/views/today_view.py" line="265"/>
         <source>Locked: the stop keeps its time when the route is planned again</source>
         <translation>Locked: the stop keeps its time when the route is planned again</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="314"/>
+        <location filename="../../ui/views/today_view.py" line="315"/>
         <source>{stops} stops · {km} km · {minutes} minutes on the road · home at {back} · about {cost} yuan</source>
         <translation>{stops} stops · {km} km · {minutes} minutes on the road · home at {back} · about {cost} yuan</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="326"/>
+        <location filename="../../ui/views/today_view.py" line="327"/>
         <source>{count} stops miss their time window</source>
         <translation>{count} stops miss their time window</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="330"/>
+        <location filename="../../ui/views/today_view.py" line="331"/>
         <source>home after the end of your shift</source>
         <translation>home after the end of your shift</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="347"/>
+        <location filename="../../ui/views/today_view.py" line="348"/>
         <source>Road times could not be read from the OSRM server, so travel was estimated from straight-line distance: {detail}</source>
         <translation>Road times could not be read from the OSRM server, so travel was estimated from straight-line distance: {detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="369"/>
+        <location filename="../../ui/views/today_view.py" line="370"/>
         <source>Only a planned visit with a known address can be moved.</source>
         <translation>Only a planned visit with a known address can be moved.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="421"/>
+        <location filename="../../ui/views/today_view.py" line="420"/>
         <source>route-{day}.pdf</source>
         <translation>route-{day}.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="426"/>
+        <location filename="../../ui/views/today_view.py" line="425"/>
         <source>Save the route sheet</source>
         <translation>Save the route sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="428"/>
+        <location filename="../../ui/views/today_view.py" line="427"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="441"/>
+        <location filename="../../ui/views/today_view.py" line="440"/>
         <source>Route sheet of {stops} stops saved to {file}</source>
         <translation>Route sheet of {stops} stops saved to {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="471"/>
+        <location filename="../../ui/views/today_view.py" line="470"/>
         <source>Check in</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="482"/>
+        <location filename="../../ui/views/today_view.py" line="481"/>
         <source>Place picked on the map: {lat}, {lon}. Your next check-in uses it.</source>
         <translation>Place picked on the map: {lat}, {lon}. Your next check-in uses it.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="499"/>
+        <location filename="../../ui/views/today_view.py" line="498"/>
         <source>Where are you?</source>
         <translation>Where are you?</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="500"/>
+        <location filename="../../ui/views/today_view.py" line="499"/>
         <source>Where are you? Your position {lat}, {lon} is recorded too.</source>
         <translation>Where are you? Your position {lat}, {lon} is recorded too.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="569"/>
+        <location filename="../../ui/views/today_view.py" line="568"/>
         <source>{count} suggested visits added; plan the route to order them.</source>
         <translation>{count} suggested visits added; plan the route to order them.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="587"/>
+        <location filename="../../ui/views/today_view.py" line="586"/>
         <source>Route planned: {stops} stops, {km} km, {minutes} minutes on the road, home at {back}, about {cost} yuan.</source>
         <translation>Route planned: {stops} stops, {km} km, {minutes} minutes on the road, home at {back}, about {cost} yuan.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="602"/>
+        <location filename="../../ui/views/today_view.py" line="601"/>
         <source>{borrower} is left out: {reason}</source>
         <translation>{borrower} is left out: {reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="628"/>
+        <location filename="../../ui/views/today_view.py" line="627"/>
         <source>Today&apos;s visits</source>
         <translation>Today&apos;s visits</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="629"/>
+        <location filename="../../ui/views/today_view.py" line="628"/>
         <source>S&amp;uggest visits…</source>
         <translation>S&amp;uggest visits…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="630"/>
+        <location filename="../../ui/views/today_view.py" line="629"/>
         <source>Plan the &amp;route</source>
         <translation>Plan the &amp;route</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="631"/>
+        <location filename="../../ui/views/today_view.py" line="630"/>
         <source>&amp;Print route sheet…</source>
         <translation>&amp;Print route sheet…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="259"/>
+        <location filename="../../ui/views/today_view.py" line="260"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="276"/>
+        <location filename="../../ui/views/today_view.py" line="277"/>
         <source>Time window</source>
         <translation>Time window</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="278"/>
+        <location filename="../../ui/views/today_view.py" line="279"/>
         <source>Arrival</source>
         <translation>Arrival</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="284"/>
+        <location filename="../../ui/views/today_view.py" line="285"/>
         <source>Wait</source>
         <translation>Wait</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="291"/>
+        <location filename="../../ui/views/today_view.py" line="292"/>
         <source>Borrower</source>
         <translation>Borrower</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="292"/>
+        <location filename="../../ui/views/today_view.py" line="293"/>
         <source>Loan ref</source>
         <translation>Loan ref</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="294"/>
+        <location filename="../../ui/views/today_view.py" line="295"/>
         <source>Address</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="297"/>
+        <location filename="../../ui/views/today_view.py" line="298"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="300"/>
+        <location filename="../../ui/views/today_view.py" line="301"/>
         <source>Checked in – out</source>
         <translation>Checked in – out</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="302"/>
+        <location filename="../../ui/views/today_view.py" line="303"/>
         <source>Warning</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="634"/>
+        <location filename="../../ui/views/today_view.py" line="633"/>
         <source>Drag a stop to another place (or press Ctrl+Up, Ctrl+Down) to change the order of the route</source>
         <translation>Drag a stop to another place (or press Ctrl+Up, Ctrl+Down) to change the order of the route</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="640"/>
+        <location filename="../../ui/views/today_view.py" line="639"/>
         <source>Move the stop up</source>
         <translation>Move the stop up</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="641"/>
+        <location filename="../../ui/views/today_view.py" line="640"/>
         <source>Move the stop down</source>
         <translation>Move the stop down</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="642"/>
+        <location filename="../../ui/views/today_view.py" line="641"/>
         <source>Check &amp;in</source>
         <translation>Check &amp;in</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="643"/>
+        <location filename="../../ui/views/today_view.py" line="642"/>
         <source>Check ou&amp;t</source>
         <translation>Check ou&amp;t</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="644"/>
+        <location filename="../../ui/views/today_view.py" line="643"/>
         <source>Record &amp;outcome…</source>
         <translation>Record &amp;outcome…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="645"/>
+        <location filename="../../ui/views/today_view.py" line="644"/>
         <source>Open &amp;case</source>
         <translation>Open &amp;case</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="647"/>
+        <location filename="../../ui/views/today_view.py" line="646"/>
         <source>No visits planned for this day</source>
         <translation>No visits planned for this day</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="684"/>
+        <location filename="../../ui/views/today_view.py" line="683"/>
         <source>{minutes} min after its time window</source>
         <translation>{minutes} min after its time window</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="688"/>
+        <location filename="../../ui/views/today_view.py" line="687"/>
         <source>no time today is allowed for this visit</source>
         <translation>no time today is allowed for this visit</translation>
     </message>

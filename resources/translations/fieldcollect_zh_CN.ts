@@ -1248,32 +1248,47 @@ Payment columns: {payments}</source>
         <translation>所有行在同一事务中写入，要么全部成功，要么全部不写入。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="442"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="444"/>
         <source>Import a file</source>
         <translation>导入文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="467"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="471"/>
+        <source>Cancelling: nothing will be imported…</source>
+        <translation>正在取消：不会导入任何内容…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="488"/>
         <source>{rows} rows imported in {seconds} s: {created} new, {updated} updated, {unchanged} unchanged.</source>
         <translation>{seconds} 秒内导入 {rows} 行：新增 {created}，更新 {updated}，未变 {unchanged}。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="479"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="500"/>
         <source>{kept} promises kept, {paid} instalments paid, {settled} cases settled.</source>
         <translation>{kept} 个承诺已兑现，{paid} 期已还款，{settled} 件案件已结清。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="488"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="509"/>
         <source>The workspace could not sync: {error}</source>
         <translation>工作区无法同步：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="497"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="513"/>
+        <source>It was too late to cancel: the file had been written. {result}</source>
+        <translation>已来不及取消：文件已写入。{result}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="523"/>
+        <source>Cancelled: nothing was imported.</source>
+        <translation>已取消：未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/import_wizard.py" line="529"/>
         <source>{count} problems: nothing was imported.</source>
         <translation>{count} 个问题：未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="503"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="535"/>
         <source>The import failed: {error}</source>
         <translation>导入失败：{error}</translation>
     </message>
@@ -3319,222 +3334,222 @@ Offline-first field collection.</source>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../ui/views/today_view.py" line="666"/>
+        <location filename="../../ui/views/today_view.py" line="665"/>
         <source>{start}–{end}</source>
         <translation>{start}–{end}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="286"/>
+        <location filename="../../ui/views/today_view.py" line="287"/>
         <source>{minutes} min</source>
         <translation>{minutes}分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="676"/>
+        <location filename="../../ui/views/today_view.py" line="675"/>
         <source>{check_in} – {check_out}</source>
         <translation>{check_in} – {check_out}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="264"/>
+        <location filename="../../ui/views/today_view.py" line="265"/>
         <source>Locked: the stop keeps its time when the route is planned again</source>
         <translation>已锁定：重新规划路线时该站保持原定时间</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="314"/>
+        <location filename="../../ui/views/today_view.py" line="315"/>
         <source>{stops} stops · {km} km · {minutes} minutes on the road · home at {back} · about {cost} yuan</source>
         <translation>{stops}站 · {km}公里 · 路上{minutes}分钟 · {back}返回 · 约{cost}元</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="326"/>
+        <location filename="../../ui/views/today_view.py" line="327"/>
         <source>{count} stops miss their time window</source>
         <translation>{count}站超出约定时段</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="330"/>
+        <location filename="../../ui/views/today_view.py" line="331"/>
         <source>home after the end of your shift</source>
         <translation>返回时已超出工作时间</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="347"/>
+        <location filename="../../ui/views/today_view.py" line="348"/>
         <source>Road times could not be read from the OSRM server, so travel was estimated from straight-line distance: {detail}</source>
         <translation>无法从 OSRM 服务器读取道路行程时间，已按直线距离估算：{detail}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="369"/>
+        <location filename="../../ui/views/today_view.py" line="370"/>
         <source>Only a planned visit with a known address can be moved.</source>
         <translation>只有地址位置已知的已计划上门才能移动。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="421"/>
+        <location filename="../../ui/views/today_view.py" line="420"/>
         <source>route-{day}.pdf</source>
         <translation>路线单-{day}.pdf</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="426"/>
+        <location filename="../../ui/views/today_view.py" line="425"/>
         <source>Save the route sheet</source>
         <translation>保存路线单</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="428"/>
+        <location filename="../../ui/views/today_view.py" line="427"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="441"/>
+        <location filename="../../ui/views/today_view.py" line="440"/>
         <source>Route sheet of {stops} stops saved to {file}</source>
         <translation>{stops}站的路线单已保存至 {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="471"/>
+        <location filename="../../ui/views/today_view.py" line="470"/>
         <source>Check in</source>
         <translation>签到</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="482"/>
+        <location filename="../../ui/views/today_view.py" line="481"/>
         <source>Place picked on the map: {lat}, {lon}. Your next check-in uses it.</source>
         <translation>已在地图上选定位置：{lat}, {lon}。下一次签到将使用该位置。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="499"/>
+        <location filename="../../ui/views/today_view.py" line="498"/>
         <source>Where are you?</source>
         <translation>您现在在哪里？</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="500"/>
+        <location filename="../../ui/views/today_view.py" line="499"/>
         <source>Where are you? Your position {lat}, {lon} is recorded too.</source>
         <translation>您现在在哪里？您的位置 {lat}, {lon} 也会一并记录。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="569"/>
+        <location filename="../../ui/views/today_view.py" line="568"/>
         <source>{count} suggested visits added; plan the route to order them.</source>
         <translation>已加入 {count} 次建议外访；请规划路线以排定顺序。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="587"/>
+        <location filename="../../ui/views/today_view.py" line="586"/>
         <source>Route planned: {stops} stops, {km} km, {minutes} minutes on the road, home at {back}, about {cost} yuan.</source>
         <translation>路线已规划：{stops}站，{km}公里，路上{minutes}分钟，{back}返回，约{cost}元。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="602"/>
+        <location filename="../../ui/views/today_view.py" line="601"/>
         <source>{borrower} is left out: {reason}</source>
         <translation>{borrower}未排入：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="628"/>
+        <location filename="../../ui/views/today_view.py" line="627"/>
         <source>Today&apos;s visits</source>
         <translation>今日上门</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="629"/>
+        <location filename="../../ui/views/today_view.py" line="628"/>
         <source>S&amp;uggest visits…</source>
         <translation>建议外访(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="630"/>
+        <location filename="../../ui/views/today_view.py" line="629"/>
         <source>Plan the &amp;route</source>
         <translation>规划路线(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="631"/>
+        <location filename="../../ui/views/today_view.py" line="630"/>
         <source>&amp;Print route sheet…</source>
         <translation>打印路线单(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="259"/>
+        <location filename="../../ui/views/today_view.py" line="260"/>
         <source>Stop</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="276"/>
+        <location filename="../../ui/views/today_view.py" line="277"/>
         <source>Time window</source>
         <translation>时段</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="278"/>
+        <location filename="../../ui/views/today_view.py" line="279"/>
         <source>Arrival</source>
         <translation>到达时间</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="284"/>
+        <location filename="../../ui/views/today_view.py" line="285"/>
         <source>Wait</source>
         <translation>等待</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="291"/>
+        <location filename="../../ui/views/today_view.py" line="292"/>
         <source>Borrower</source>
         <translation>借款人</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="292"/>
+        <location filename="../../ui/views/today_view.py" line="293"/>
         <source>Loan ref</source>
         <translation>贷款编号</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="294"/>
+        <location filename="../../ui/views/today_view.py" line="295"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="297"/>
+        <location filename="../../ui/views/today_view.py" line="298"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="300"/>
+        <location filename="../../ui/views/today_view.py" line="301"/>
         <source>Checked in – out</source>
         <translation>签到 – 签退</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="302"/>
+        <location filename="../../ui/views/today_view.py" line="303"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="634"/>
+        <location filename="../../ui/views/today_view.py" line="633"/>
         <source>Drag a stop to another place (or press Ctrl+Up, Ctrl+Down) to change the order of the route</source>
         <translation>拖动站点到其他位置（或按 Ctrl+Up、Ctrl+Down）以调整路线顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="640"/>
+        <location filename="../../ui/views/today_view.py" line="639"/>
         <source>Move the stop up</source>
         <translation>上移站点</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="641"/>
+        <location filename="../../ui/views/today_view.py" line="640"/>
         <source>Move the stop down</source>
         <translation>下移站点</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="642"/>
+        <location filename="../../ui/views/today_view.py" line="641"/>
         <source>Check &amp;in</source>
         <translation>签到(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="643"/>
+        <location filename="../../ui/views/today_view.py" line="642"/>
         <source>Check ou&amp;t</source>
         <translation>签退(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="644"/>
+        <location filename="../../ui/views/today_view.py" line="643"/>
         <source>Record &amp;outcome…</source>
         <translation>记录结果(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="645"/>
+        <location filename="../../ui/views/today_view.py" line="644"/>
         <source>Open &amp;case</source>
         <translation>打开案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="647"/>
+        <location filename="../../ui/views/today_view.py" line="646"/>
         <source>No visits planned for this day</source>
         <translation>这一天没有计划的上门</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="684"/>
+        <location filename="../../ui/views/today_view.py" line="683"/>
         <source>{minutes} min after its time window</source>
         <translation>晚于约定时段{minutes}分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/views/today_view.py" line="688"/>
+        <location filename="../../ui/views/today_view.py" line="687"/>
         <source>no time today is allowed for this visit</source>
         <translation>今天没有可用于此次上门的时段</translation>
     </message>

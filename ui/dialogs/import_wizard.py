@@ -35,7 +35,7 @@ from app import errors
 from app.services import portfolio_import
 from app.services.lead_import import ImportOutcome, LeadImport
 from ui.models.row_table_model import Column, RowTableModel
-from ui.tasks import Task
+from ui.tasks import Task, TaskCancelledError
 
 _CONTEXT = "ImportWizard"
 # Problems the wizard words itself; any other code shows the service's English reason.
@@ -429,6 +429,8 @@ class ImportWizard(QWizard):
         self.preview: portfolio_import.ImportPreview | None = None
         self.outcome: ImportOutcome | None = None
         self.failure: str | None = None
+        # Cancel was pressed while the import ran: the wizard closes once it has stopped.
+        self._cancelling = False
         self.task = Task(self)
         self.task.progressed.connect(self._on_progress)
         self.task.finished.connect(self._on_finished)
@@ -453,6 +455,22 @@ class ImportWizard(QWizard):
         self.outcome, self.failure = None, None
         self.task.start(lambda progress: self.service.run(path, kind, mapping, progress))
 
+    def reject(self) -> None:
+        """Cancel (the button, Esc or the window's close box). While the import runs, it is
+        asked to stop at its next row, which rolls everything back, and the wizard closes when
+        it has; an import already committing cannot be stopped, and the wizard shows its result.
+        """
+        if not self.task.running:
+            super().reject()
+            return
+        if not self._cancelling:
+            self._cancelling = True
+            self.task.cancel()
+            self.button(QWizard.WizardButton.CancelButton).setEnabled(False)
+            self.run_page.result.setText(
+                QCoreApplication.translate("ImportWizard", "Cancelling: nothing will be imported…")
+            )
+
     def _on_progress(self, done: int, total: int) -> None:
         bar = self.run_page.progress
         bar.setMaximum(max(total, 1))
@@ -460,6 +478,9 @@ class ImportWizard(QWizard):
 
     def _on_finished(self, outcome: object) -> None:
         assert isinstance(outcome, ImportOutcome)
+        # Too late to cancel (it was writing its last rows): the import stands, and says so.
+        too_late, self._cancelling = self._cancelling, False
+        self.button(QWizard.WizardButton.CancelButton).setEnabled(True)
         self.outcome = outcome
         result = outcome.result
         bar = self.run_page.progress
@@ -488,11 +509,22 @@ class ImportWizard(QWizard):
             text += " " + QCoreApplication.translate(
                 "ImportWizard", "The workspace could not sync: {error}"
             ).format(error=outcome.sync_error)
+        if too_late:
+            text = QCoreApplication.translate(
+                "ImportWizard", "It was too late to cancel: the file had been written. {result}"
+            ).format(result=text)
         self.run_page.result.setText(text)
         self.run_page.completeChanged.emit()
         self.imported.emit(outcome)
 
     def _on_failed(self, error: object) -> None:
+        if isinstance(error, TaskCancelledError) and self._cancelling:
+            self._cancelling = False
+            self.failure = QCoreApplication.translate(
+                "ImportWizard", "Cancelled: nothing was imported."
+            )
+            super().reject()
+            return
         if isinstance(error, portfolio_import.ImportRejectedError):
             self.failure = QCoreApplication.translate(
                 "ImportWizard", "{count} problems: nothing was imported."

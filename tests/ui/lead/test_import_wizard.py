@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
 from app.services import portfolio_import
@@ -100,6 +101,41 @@ def test_a_good_file_is_imported_and_the_lead_sees_its_cases_after_the_sync(
     refs = {case.loan_ref: case for case in TeamCaseService(lead_workspace).cases()}
     assert refs["IMP-0001"].collector == "zhao.min"
     assert str(refs["IMP-0002"].outstanding) == "8120.50", "full-width digits read"
+
+
+def large_file(folder: Path, rows: int) -> Path:
+    """`rows` good new cases: long enough an import to be cancelled while it runs."""
+
+    def born_1980(n: int) -> str:  # a thousand people per birthday
+        month, day = 1 + n // 28_000 % 12, 1 + n // 1000 % 28
+        return id_number(f"5101041980{month:02d}{day:02d}{n % 1000:03d}")
+
+    lines = [
+        f"BIG-{n:06d},周{n},{born_1980(n)},138{n:08d},四川省成都市锦江区春熙路{n}号,"
+        "30.651,104.081,5000.00,0,0,2026-08-01,zhao.min"
+        for n in range(rows)
+    ]
+    path = folder / "large.csv"
+    path.write_text(HEADER + "\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_cancel_while_importing_stops_it_writes_nothing_and_closes(
+    qtbot: QtBot, tmp_path: Path, team_demo: TeamDemo, wizard: ImportWizard
+) -> None:
+    before = _central_cases(team_demo)
+    _to_preview(wizard, large_file(tmp_path, 20_000))
+    assert wizard.preview_page.isComplete()
+    wizard.next()
+    assert wizard.task.running
+    wizard.reject()
+    assert wizard.isVisible(), "it stays open until the import has stopped"
+    assert wizard.run_page.result.text() == "Cancelling: nothing will be imported…"
+    assert not wizard.button(QWizard.WizardButton.CancelButton).isEnabled()
+    qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=60_000)
+    assert wizard.failure == "Cancelled: nothing was imported."
+    assert wizard.outcome is None
+    assert _central_cases(team_demo) == before
 
 
 def test_a_bad_file_shows_every_problem_and_writes_nothing(
