@@ -70,7 +70,7 @@ def test_a_check_out_overdue_on_the_collectors_laptop_alerts_the_lead(
     zhang = next(
         r for r in range(view.collectors.rowCount()) if view.collectors.text(r, 0) == "张伟"
     )
-    assert view.collectors.text(zhang, 3) == "小区东门 since 10:00"
+    assert view.collectors.text(zhang, 4) == "小区东门 since 10:00"
     assert view.selected_collector() is not None
     assert view.selected_collector().username == "zhang.wei", "the collector with the alert"
     route = view.selected_collector().route

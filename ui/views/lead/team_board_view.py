@@ -309,13 +309,14 @@ class TeamBoardView(QWidget):
                 True,
             ),
             Column(
-                lambda: QCoreApplication.translate("TeamBoardView", "Checked in"), self._checked_in
-            ),
-            Column(
                 lambda: QCoreApplication.translate("TeamBoardView", "Alerts"),
                 lambda day: str(len(day.alerts)) if day.alerts else "",
                 True,
                 colour=lambda _day: _ALERT_RED,
+            ),
+            # Last, so that the words (where and since when) take the table's spare width.
+            Column(
+                lambda: QCoreApplication.translate("TeamBoardView", "Checked in"), self._checked_in
             ),
         ]
 
