@@ -1,7 +1,8 @@
-"""Money, dates and times as people read them, in the interface's locale.
+"""Money, dates, times and runs of sentences as people read them, in the interface's locale.
 
 Money stays `Decimal` to the last step (grouped with two decimals, never through float); an
-instant is stored in UTC and shown in the zone of the place where it happened.
+instant is stored in UTC and shown in the zone of the place where it happened; sentences follow
+each other as the language writes them (English with a space, Chinese without).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import datetime as dt
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QTime, QTimeZone
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime, QTimeZone
 
 
 def money(amount: Decimal | None) -> str:
@@ -46,3 +47,17 @@ def local_datetime(at: dt.datetime | None, timezone: str = "Asia/Shanghai") -> s
         QTimeZone(timezone.encode()),
     )
     return QLocale().toString(shown, QLocale.FormatType.ShortFormat)
+
+
+def sentences(*parts: str) -> str:
+    """Translated sentences one after the other, the empty ones left out, joined by the
+    language's own template (a space in English, nothing in Chinese) instead of by hand."""
+    shown = [part for part in parts if part]
+    if not shown:
+        return ""
+    text = shown[0]
+    for part in shown[1:]:
+        text = QCoreApplication.translate(
+            "Formatting", "{sentence} {next}", "a sentence followed by the next"
+        ).format(sentence=text, next=part)
+    return text

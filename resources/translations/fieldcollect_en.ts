@@ -364,82 +364,82 @@
         <translation>{count} cases would be given out; expected travel {km} km in all. Apply to assign them.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="524"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="526"/>
         <source>{count} of them have no known location.</source>
         <translation>{count} of them have no known location.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="538"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="541"/>
         <source>Assignment</source>
         <translation>Assignment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="542"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="545"/>
         <source>All tiers</source>
         <translation>All tiers</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="547"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="550"/>
         <source>All ages</source>
         <translation>All ages</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="552"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="555"/>
         <source>All statuses</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="565"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="568"/>
         <source>All areas</source>
         <translation>All areas</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="566"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="569"/>
         <source>All collectors</source>
         <translation>All collectors</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="573"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="576"/>
         <source>Unassigned only</source>
         <translation>Unassigned only</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="577"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="580"/>
         <source>Give to:</source>
         <translation>Give to:</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="579"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="582"/>
         <source>Reason (optional)</source>
         <translation>Reason (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="582"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="585"/>
         <source>Rebalance assigned cases too</source>
         <translation>Rebalance assigned cases too</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="585"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="588"/>
         <source>Propose auto-assignment</source>
         <translation>Propose auto-assignment</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="587"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="590"/>
         <source>Apply</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="589"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="592"/>
         <source>Plan the team&apos;s days…</source>
         <translation>Plan the team&apos;s days…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="591"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="594"/>
         <source>Map</source>
         <translation>Map</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="592"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="595"/>
         <source>Auto-assign</source>
         <translation>Auto-assign</translation>
     </message>
@@ -996,6 +996,15 @@
     </message>
 </context>
 <context>
+    <name>Formatting</name>
+    <message>
+        <location filename="../../ui/formatting.py" line="60"/>
+        <source>{sentence} {next}</source>
+        <comment>a sentence followed by the next</comment>
+        <translation>{sentence} {next}</translation>
+    </message>
+</context>
+<context>
     <name>ImportView</name>
     <message>
         <location filename="../../ui/views/lead/import_view.py" line="68"/>
@@ -1038,257 +1047,257 @@ Payment columns: {payments}</translation>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="43"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="44"/>
         <source>the value is missing</source>
         <translation>the value is missing</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="44"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="45"/>
         <source>not an amount: {value}</source>
         <translation>not an amount: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="45"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="46"/>
         <source>the amount is negative: {value}</source>
         <translation>the amount is negative: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="46"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="47"/>
         <source>the amount must be above zero: {value}</source>
         <translation>the amount must be above zero: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="47"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="48"/>
         <source>more than two decimals: {value}</source>
         <translation>more than two decimals: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="48"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="49"/>
         <source>not a date: {value}</source>
         <translation>not a date: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="49"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="50"/>
         <source>not a time: {value}</source>
         <translation>not a time: {value}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="50"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="51"/>
         <source>loan ref {loan_ref} is already in row {first_row}</source>
         <translation>loan ref {loan_ref} is already in row {first_row}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="53"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="54"/>
         <source>no collector is called {username}</source>
         <translation>no collector is called {username}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="54"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="55"/>
         <source>collector {username} is no longer active</source>
         <translation>collector {username} is no longer active</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="57"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="58"/>
         <source>required column {field} is missing</source>
         <translation>required column {field} is missing</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="58"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="59"/>
         <source>no case has loan ref {loan_ref}</source>
         <translation>no case has loan ref {loan_ref}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="124"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="125"/>
         <source>Match columns by their headers</source>
         <translation>Match columns by their headers</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="132"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="133"/>
         <source>Choose the file to import</source>
         <translation>Choose the file to import</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="134"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="135"/>
         <source>Spreadsheets (*.csv *.xlsx *.xlsm);;All files (*)</source>
         <translation>Spreadsheets (*.csv *.xlsx *.xlsm);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="145"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="146"/>
         <source>The file</source>
         <translation>The file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="147"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="148"/>
         <source>A CSV (UTF-8, UTF-8 with BOM or GBK) or XLSX export of the core system.</source>
         <translation>A CSV (UTF-8, UTF-8 with BOM or GBK) or XLSX export of the core system.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="152"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="153"/>
         <source>File:</source>
         <translation>File:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="153"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="154"/>
         <source>It holds:</source>
         <translation>It holds:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="154"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="155"/>
         <source>Column mapping:</source>
         <translation>Column mapping:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="155"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="156"/>
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="156"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="157"/>
         <source>Overdue cases</source>
         <translation>Overdue cases</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="157"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="158"/>
         <source>Payments</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="196"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="197"/>
         <source>— not imported —</source>
         <translation>— not imported —</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="204"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="205"/>
         <source>No column fills: {fields}. Choose one for each.</source>
         <translation>No column fills: {fields}. Choose one for each.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="231"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="232"/>
         <source>Mapping saved as “{name}”.</source>
         <translation>Mapping saved as “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="241"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="242"/>
         <source>Save the mapping</source>
         <translation>Save the mapping</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="242"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="243"/>
         <source>Name of the mapping:</source>
         <translation>Name of the mapping:</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="256"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="257"/>
         <source>Columns</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="258"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="259"/>
         <source>Which field each column of the file fills.</source>
         <translation>Which field each column of the file fills.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="260"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="261"/>
         <source>Save this mapping…</source>
         <translation>Save this mapping…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="266"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="267"/>
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="270"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="271"/>
         <source>Row</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="274"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="275"/>
         <source>Column</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="276"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="277"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="336"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="337"/>
         <source>{count} problems in {rows} rows: nothing will be imported until the file is corrected.</source>
         <translation>{count} problems in {rows} rows: nothing will be imported until the file is corrected.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="346"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="347"/>
         <source>{rows} rows read ({encoding}), no problem: {created} new, {updated} updated, {unchanged} unchanged.</source>
         <translation>{rows} rows read ({encoding}), no problem: {created} new, {updated} updated, {unchanged} unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="370"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="371"/>
         <source>Preview</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="372"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="373"/>
         <source>Every row is checked; a file with any problem imports nothing.</source>
         <translation>Every row is checked; a file with any problem imports nothing.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="395"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="396"/>
         <source>Importing…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="402"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="403"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="404"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="405"/>
         <source>All rows are written in one transaction, or none.</source>
         <translation>All rows are written in one transaction, or none.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="444"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="445"/>
         <source>Import a file</source>
         <translation>Import a file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="471"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="472"/>
         <source>Cancelling: nothing will be imported…</source>
         <translation>Cancelling: nothing will be imported…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="488"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="489"/>
         <source>{rows} rows imported in {seconds} s: {created} new, {updated} updated, {unchanged} unchanged.</source>
         <translation>{rows} rows imported in {seconds} s: {created} new, {updated} updated, {unchanged} unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="500"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="502"/>
         <source>{kept} promises kept, {paid} instalments paid, {settled} cases settled.</source>
         <translation>{kept} promises kept, {paid} instalments paid, {settled} cases settled.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="509"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="512"/>
         <source>The workspace could not sync: {error}</source>
         <translation>The workspace could not sync: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="513"/>
-        <source>It was too late to cancel: the file had been written. {result}</source>
-        <translation>It was too late to cancel: the file had been written. {result}</translation>
+        <location filename="../../ui/dialogs/import_wizard.py" line="517"/>
+        <source>It was too late to cancel: the file had been written.</source>
+        <translation>It was too late to cancel: the file had been written.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="523"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="528"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>Cancelled: nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="529"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="534"/>
         <source>{count} problems: nothing was imported.</source>
         <translation>{count} problems: nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="535"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="540"/>
         <source>The import failed: {error}</source>
         <translation>The import failed: {error}</translation>
     </message>
@@ -3108,67 +3117,67 @@ Offline-first field collection.</translation>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/team_board_view.py" line="312"/>
+        <location filename="../../ui/views/lead/team_board_view.py" line="319"/>
         <source>Checked in</source>
         <translation>Checked in</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/team_board_view.py" line="315"/>
+        <location filename="../../ui/views/lead/team_board_view.py" line="312"/>
         <source>Alerts</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/team_board_view.py" line="330"/>
+        <location filename="../../ui/views/lead/team_board_view.py" line="331"/>
         <source>{minutes} min past the planned end</source>
         <translation>{minutes} min past the planned end</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/team_board_view.py" line="333"/>
+        <location filename="../../ui/views/lead/team_board_view.py" line="334"/>
         <source>, </source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/team_board_view.py" line="341"/>
+        <location filename="../../ui/views/lead/team_board_view.py" line="342"/>
         <source>{place} since {time}</source>
         <translation>{place} since {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/team_board_view.py" line="348"/>
+        <location filename="../../ui/views/lead/team_board_view.py" line="349"/>
         <source>Team board</source>
         <translation>Team board</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/team_board_view.py" line="351"/>
+        <location filename="../../ui/views/lead/team_board_view.py" line="352"/>
         <source>Team board — {team}, {day}</source>
         <translation>Team board — {team}, {day}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/team_board_view.py" line="356"/>
+        <location filename="../../ui/views/lead/team_board_view.py" line="357"/>
         <source>Updated {time}; read again every minute and after each sync.</source>
         <translation>Updated {time}; read again every minute and after each sync.</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/team_board_view.py" line="361"/>
+        <location filename="../../ui/views/lead/team_board_view.py" line="362"/>
         <source>Safety alerts: {count}</source>
         <translation>Safety alerts: {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/team_board_view.py" line="365"/>
+        <location filename="../../ui/views/lead/team_board_view.py" line="366"/>
         <source>No safety alert</source>
         <translation>No safety alert</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/team_board_view.py" line="370"/>
+        <location filename="../../ui/views/lead/team_board_view.py" line="371"/>
         <source>Alert when a check-out is late by more than</source>
         <translation>Alert when a check-out is late by more than</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/team_board_view.py" line="374"/>
+        <location filename="../../ui/views/lead/team_board_view.py" line="375"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/team_board_view.py" line="375"/>
+        <location filename="../../ui/views/lead/team_board_view.py" line="376"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
@@ -3321,12 +3330,12 @@ Offline-first field collection.</translation>
         <translation>{visits} visits would be planned ({first} to {last}); {left} cases left out. Apply to assign the cases and plan the visits.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_plan_dialog.py" line="384"/>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="386"/>
         <source>{count} cases already had a visit planned and were left alone.</source>
         <translation>{count} cases already had a visit planned and were left alone.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_plan_dialog.py" line="391"/>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="395"/>
         <source>Left out ({count})</source>
         <translation>Left out ({count})</translation>
     </message>

@@ -364,82 +364,82 @@
         <translation>将分配 {count} 件案件，预计总路程 {km} 公里。点击“应用”即可分配。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="524"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="526"/>
         <source>{count} of them have no known location.</source>
         <translation>其中 {count} 件没有已知位置。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="538"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="541"/>
         <source>Assignment</source>
         <translation>案件分配</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="542"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="545"/>
         <source>All tiers</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="547"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="550"/>
         <source>All ages</source>
         <translation>全部账龄</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="552"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="555"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="565"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="568"/>
         <source>All areas</source>
         <translation>全部区域</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="566"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="569"/>
         <source>All collectors</source>
         <translation>全部催收员</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="573"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="576"/>
         <source>Unassigned only</source>
         <translation>仅显示未分配</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="577"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="580"/>
         <source>Give to:</source>
         <translation>分配给：</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="579"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="582"/>
         <source>Reason (optional)</source>
         <translation>原因（可选）</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="582"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="585"/>
         <source>Rebalance assigned cases too</source>
         <translation>同时重新平衡已分配的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="585"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="588"/>
         <source>Propose auto-assignment</source>
         <translation>生成自动分配方案</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="587"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="590"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="589"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="592"/>
         <source>Plan the team&apos;s days…</source>
         <translation>规划团队日程…</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="591"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="594"/>
         <source>Map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/assignment_view.py" line="592"/>
+        <location filename="../../ui/views/lead/assignment_view.py" line="595"/>
         <source>Auto-assign</source>
         <translation>自动分配</translation>
     </message>
@@ -996,6 +996,15 @@
     </message>
 </context>
 <context>
+    <name>Formatting</name>
+    <message>
+        <location filename="../../ui/formatting.py" line="60"/>
+        <source>{sentence} {next}</source>
+        <comment>a sentence followed by the next</comment>
+        <translation>{sentence}{next}</translation>
+    </message>
+</context>
+<context>
     <name>ImportView</name>
     <message>
         <location filename="../../ui/views/lead/import_view.py" line="68"/>
@@ -1038,257 +1047,257 @@ Payment columns: {payments}</source>
 <context>
     <name>ImportWizard</name>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="43"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="44"/>
         <source>the value is missing</source>
         <translation>缺少值</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="44"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="45"/>
         <source>not an amount: {value}</source>
         <translation>不是有效金额：{value}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="45"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="46"/>
         <source>the amount is negative: {value}</source>
         <translation>金额为负数：{value}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="46"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="47"/>
         <source>the amount must be above zero: {value}</source>
         <translation>金额必须大于零：{value}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="47"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="48"/>
         <source>more than two decimals: {value}</source>
         <translation>小数超过两位：{value}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="48"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="49"/>
         <source>not a date: {value}</source>
         <translation>不是有效日期：{value}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="49"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="50"/>
         <source>not a time: {value}</source>
         <translation>不是有效时间：{value}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="50"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="51"/>
         <source>loan ref {loan_ref} is already in row {first_row}</source>
         <translation>贷款编号 {loan_ref} 已在第 {first_row} 行出现</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="53"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="54"/>
         <source>no collector is called {username}</source>
         <translation>没有名为 {username} 的催收员</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="54"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="55"/>
         <source>collector {username} is no longer active</source>
         <translation>催收员 {username} 已停用</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="57"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="58"/>
         <source>required column {field} is missing</source>
         <translation>缺少必填列 {field}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="58"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="59"/>
         <source>no case has loan ref {loan_ref}</source>
         <translation>没有贷款编号为 {loan_ref} 的案件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="124"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="125"/>
         <source>Match columns by their headers</source>
         <translation>按表头匹配列</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="132"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="133"/>
         <source>Choose the file to import</source>
         <translation>选择要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="134"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="135"/>
         <source>Spreadsheets (*.csv *.xlsx *.xlsm);;All files (*)</source>
         <translation>电子表格 (*.csv *.xlsx *.xlsm);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="145"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="146"/>
         <source>The file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="147"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="148"/>
         <source>A CSV (UTF-8, UTF-8 with BOM or GBK) or XLSX export of the core system.</source>
         <translation>核心系统导出的 CSV（UTF-8、带 BOM 的 UTF-8 或 GBK）或 XLSX 文件。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="152"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="153"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="153"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="154"/>
         <source>It holds:</source>
         <translation>内容：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="154"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="155"/>
         <source>Column mapping:</source>
         <translation>列映射：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="155"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="156"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="156"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="157"/>
         <source>Overdue cases</source>
         <translation>逾期案件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="157"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="158"/>
         <source>Payments</source>
         <translation>还款记录</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="196"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="197"/>
         <source>— not imported —</source>
         <translation>— 不导入 —</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="204"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="205"/>
         <source>No column fills: {fields}. Choose one for each.</source>
         <translation>以下字段没有对应的列：{fields}。请为每个字段选择一列。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="231"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="232"/>
         <source>Mapping saved as “{name}”.</source>
         <translation>映射已保存为“{name}”。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="241"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="242"/>
         <source>Save the mapping</source>
         <translation>保存映射</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="242"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="243"/>
         <source>Name of the mapping:</source>
         <translation>映射名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="256"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="257"/>
         <source>Columns</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="258"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="259"/>
         <source>Which field each column of the file fills.</source>
         <translation>文件中每一列对应的字段。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="260"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="261"/>
         <source>Save this mapping…</source>
         <translation>保存此映射…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="266"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="267"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="270"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="271"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="274"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="275"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="276"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="277"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="336"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="337"/>
         <source>{count} problems in {rows} rows: nothing will be imported until the file is corrected.</source>
         <translation>{rows} 行中有 {count} 个问题：修正文件之前不会导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="346"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="347"/>
         <source>{rows} rows read ({encoding}), no problem: {created} new, {updated} updated, {unchanged} unchanged.</source>
         <translation>已读取 {rows} 行（{encoding}），没有问题：新增 {created}，更新 {updated}，未变 {unchanged}。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="370"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="371"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="372"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="373"/>
         <source>Every row is checked; a file with any problem imports nothing.</source>
         <translation>已逐行检查；文件中只要有任何问题，就不会导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="395"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="396"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="402"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="403"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="404"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="405"/>
         <source>All rows are written in one transaction, or none.</source>
         <translation>所有行在同一事务中写入，要么全部成功，要么全部不写入。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="444"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="445"/>
         <source>Import a file</source>
         <translation>导入文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="471"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="472"/>
         <source>Cancelling: nothing will be imported…</source>
         <translation>正在取消：不会导入任何内容…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="488"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="489"/>
         <source>{rows} rows imported in {seconds} s: {created} new, {updated} updated, {unchanged} unchanged.</source>
         <translation>{seconds} 秒内导入 {rows} 行：新增 {created}，更新 {updated}，未变 {unchanged}。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="500"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="502"/>
         <source>{kept} promises kept, {paid} instalments paid, {settled} cases settled.</source>
         <translation>{kept} 个承诺已兑现，{paid} 期已还款，{settled} 件案件已结清。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="509"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="512"/>
         <source>The workspace could not sync: {error}</source>
         <translation>工作区无法同步：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="513"/>
-        <source>It was too late to cancel: the file had been written. {result}</source>
-        <translation>已来不及取消：文件已写入。{result}</translation>
+        <location filename="../../ui/dialogs/import_wizard.py" line="517"/>
+        <source>It was too late to cancel: the file had been written.</source>
+        <translation>已来不及取消：文件已写入。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="523"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="528"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>已取消：未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="529"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="534"/>
         <source>{count} problems: nothing was imported.</source>
         <translation>{count} 个问题：未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="535"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="540"/>
         <source>The import failed: {error}</source>
         <translation>导入失败：{error}</translation>
     </message>
@@ -3108,67 +3117,67 @@ Offline-first field collection.</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/team_board_view.py" line="312"/>
+        <location filename="../../ui/views/lead/team_board_view.py" line="319"/>
         <source>Checked in</source>
         <translation>已签到</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/team_board_view.py" line="315"/>
+        <location filename="../../ui/views/lead/team_board_view.py" line="312"/>
         <source>Alerts</source>
         <translation>警报数</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/team_board_view.py" line="330"/>
+        <location filename="../../ui/views/lead/team_board_view.py" line="331"/>
         <source>{minutes} min past the planned end</source>
         <translation>超过计划结束时间{minutes}分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/team_board_view.py" line="333"/>
+        <location filename="../../ui/views/lead/team_board_view.py" line="334"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/team_board_view.py" line="341"/>
+        <location filename="../../ui/views/lead/team_board_view.py" line="342"/>
         <source>{place} since {time}</source>
         <translation>{time}起在{place}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/team_board_view.py" line="348"/>
+        <location filename="../../ui/views/lead/team_board_view.py" line="349"/>
         <source>Team board</source>
         <translation>团队看板</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/team_board_view.py" line="351"/>
+        <location filename="../../ui/views/lead/team_board_view.py" line="352"/>
         <source>Team board — {team}, {day}</source>
         <translation>团队看板 — {team}，{day}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/team_board_view.py" line="356"/>
+        <location filename="../../ui/views/lead/team_board_view.py" line="357"/>
         <source>Updated {time}; read again every minute and after each sync.</source>
         <translation>更新于{time}；每分钟及每次同步后自动刷新。</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/team_board_view.py" line="361"/>
+        <location filename="../../ui/views/lead/team_board_view.py" line="362"/>
         <source>Safety alerts: {count}</source>
         <translation>安全警报：{count}</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/team_board_view.py" line="365"/>
+        <location filename="../../ui/views/lead/team_board_view.py" line="366"/>
         <source>No safety alert</source>
         <translation>无安全警报</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/team_board_view.py" line="370"/>
+        <location filename="../../ui/views/lead/team_board_view.py" line="371"/>
         <source>Alert when a check-out is late by more than</source>
         <translation>签退超时报警阈值</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/team_board_view.py" line="374"/>
+        <location filename="../../ui/views/lead/team_board_view.py" line="375"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/views/lead/team_board_view.py" line="375"/>
+        <location filename="../../ui/views/lead/team_board_view.py" line="376"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
@@ -3321,12 +3330,12 @@ Offline-first field collection.</source>
         <translation>将规划 {visits} 次外访（{first} 至 {last}）；{left} 件案件未排入。点击“应用”分配案件并安排外访。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_plan_dialog.py" line="384"/>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="386"/>
         <source>{count} cases already had a visit planned and were left alone.</source>
         <translation>{count} 件案件已有计划外访，未作改动。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/team_plan_dialog.py" line="391"/>
+        <location filename="../../ui/dialogs/team_plan_dialog.py" line="395"/>
         <source>Left out ({count})</source>
         <translation>未排入（{count}）</translation>
     </message>

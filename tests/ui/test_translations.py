@@ -9,10 +9,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTranslator
+from PySide6.QtCore import QCoreApplication, QTranslator
 
 from app.domain import vocabulary
-from ui import labels
+from ui import formatting, labels
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "resources" / "translations"
@@ -91,3 +91,29 @@ def test_every_code_the_services_return_has_words() -> None:
     assert set(labels.CHANNEL) == set(vocabulary.ContactChannel)
     assert set(labels.PHONE_KIND) == set(vocabulary.PhoneKind)
     assert set(labels.ADDRESS_KIND) == set(vocabulary.AddressKind)
+
+
+def test_sentences_follow_each_other_as_each_language_writes_them(
+    qapp: QCoreApplication, tmp_path: Path
+) -> None:
+    subprocess.run(
+        [
+            BIN / "pyside6-lrelease",
+            TRANSLATIONS / "fieldcollect_zh_CN.ts",
+            "-qm",
+            tmp_path / "zh.qm",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    assert formatting.sentences("Two new.", "", "One left.") == "Two new. One left."
+    assert formatting.sentences("", "") == ""
+    translator = QTranslator()
+    assert translator.load(str(tmp_path / "zh.qm"))
+    assert QCoreApplication.installTranslator(translator)
+    try:
+        assert (
+            formatting.sentences("新增2件。", "剩1件。", "已同步。") == "新增2件。剩1件。已同步。"
+        )
+    finally:
+        QCoreApplication.removeTranslator(translator)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from app import errors
 from app.services import portfolio_import
 from app.services.lead_import import ImportOutcome, LeadImport
+from ui import formatting
 from ui.models.row_table_model import Column, RowTableModel
 from ui.tasks import Task, TaskCancelledError
 
@@ -496,8 +497,9 @@ class ImportWizard(QWizard):
             updated=result.updated,
             unchanged=result.unchanged,
         )
+        settled = ""
         if result.kind is portfolio_import.ImportKind.PAYMENTS:
-            text += " " + QCoreApplication.translate(
+            settled = QCoreApplication.translate(
                 "ImportWizard",
                 "{kept} promises kept, {paid} instalments paid, {settled} cases settled.",
             ).format(
@@ -505,14 +507,17 @@ class ImportWizard(QWizard):
                 paid=result.instalments_paid,
                 settled=result.cases_settled,
             )
+        unsynced = ""
         if outcome.sync_error:
-            text += " " + QCoreApplication.translate(
+            unsynced = QCoreApplication.translate(
                 "ImportWizard", "The workspace could not sync: {error}"
             ).format(error=outcome.sync_error)
+        late = ""
         if too_late:
-            text = QCoreApplication.translate(
-                "ImportWizard", "It was too late to cancel: the file had been written. {result}"
-            ).format(result=text)
+            late = QCoreApplication.translate(
+                "ImportWizard", "It was too late to cancel: the file had been written."
+            )
+        text = formatting.sentences(late, text, settled, unsynced)
         self.run_page.result.setText(text)
         self.run_page.completeChanged.emit()
         self.imported.emit(outcome)

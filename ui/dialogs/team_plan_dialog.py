@@ -381,9 +381,13 @@ class TeamPlanDialog(QDialog):
         last = formatting.date(plans[-1].day) if plans else ""
         words = text.format(visits=visits, first=first, last=last, left=left)
         if kept:
-            words += " " + QCoreApplication.translate(
-                "TeamPlanDialog", "{count} cases already had a visit planned and were left alone."
-            ).format(count=kept)
+            words = formatting.sentences(
+                words,
+                QCoreApplication.translate(
+                    "TeamPlanDialog",
+                    "{count} cases already had a visit planned and were left alone.",
+                ).format(count=kept),
+            )
         return words
 
     def _show_left_out_heading(self, count: int) -> None:

@@ -521,9 +521,12 @@ class AssignmentView(QWidget):
                 "Apply to assign them.",
             ).format(count=total, km=f"{result.travel_km:,.1f}")
         if result.without_location:
-            text += " " + QCoreApplication.translate(
-                "AssignmentView", "{count} of them have no known location."
-            ).format(count=len(result.without_location))
+            text = formatting.sentences(
+                text,
+                QCoreApplication.translate(
+                    "AssignmentView", "{count} of them have no known location."
+                ).format(count=len(result.without_location)),
+            )
         self.proposal_summary.setText(text)
         self._show_notice(text, error=False)
         self.tabs.setCurrentIndex(1)
