@@ -74,10 +74,12 @@ def view(qtbot: QtBot, workspace: Workspace, guard: _NetworkGuard) -> Iterator[M
 
 
 def _evaluate(qtbot: QtBot, view: MapView, expression: str) -> object:
-    """The value of a JavaScript expression in the page (through JSON, to keep its type)."""
+    """The value of a JavaScript expression in the page (through JSON, to keep its type); None
+    when no answer came back (the page was being replaced while the script ran)."""
     with qtbot.waitCallback(timeout=LOAD_TIMEOUT_MS) as answered:
         view.run_javascript(f"JSON.stringify({expression})", answered)
-    return json.loads(answered.args[0])
+    answer = answered.args[0]
+    return None if answer in (None, "") else json.loads(answer)
 
 
 def _placed_case_count(workspace: Workspace) -> int:
@@ -291,16 +293,16 @@ def test_the_route_planned_and_reordered_on_today_is_the_route_on_the_map(
             planned = today.plan_route()
             assert planned is not None and len(planned.stops) >= 3
 
-            def drawn_stops() -> list[tuple[float, float]]:
-                return [
-                    tuple(point)
-                    for point in _evaluate(
-                        qtbot,
-                        shown,
-                        "fieldcollectMap.stopMarkers.map(m => "
-                        "[m.getLatLng().lat, m.getLatLng().lng])",
-                    )
-                ]
+            def drawn_stops() -> list[tuple[float, float]] | None:
+                """The stops on the page, None while it is being loaded again (the route
+                changed: the page is rebuilt, and its script is not there yet)."""
+                points = _evaluate(
+                    qtbot,
+                    shown,
+                    "window.fieldcollectMap ? fieldcollectMap.stopMarkers.map(m => "
+                    "[m.getLatLng().lat, m.getLatLng().lng]) : null",
+                )
+                return None if points is None else [tuple(point) for point in points]
 
             def planned_places() -> list[tuple[float, float]]:
                 assert today.plan is not None

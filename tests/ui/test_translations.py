@@ -65,7 +65,8 @@ def test_every_chinese_translation_is_finished_and_keeps_its_placeholders() -> N
             assert re.search(r"[\u4e00-\u9fff]", text), f"no Chinese in the translation of {where}"
 
 
-def test_the_compiled_translation_loads_and_translates(tmp_path: Path) -> None:
+def _compiled_chinese(tmp_path: Path) -> QTranslator:
+    """The Chinese translation compiled from its .ts file now, loaded."""
     subprocess.run(
         [
             BIN / "pyside6-lrelease",
@@ -78,6 +79,11 @@ def test_the_compiled_translation_loads_and_translates(tmp_path: Path) -> None:
     )
     translator = QTranslator()
     assert translator.load(str(tmp_path / "zh.qm"))
+    return translator
+
+
+def test_the_compiled_translation_loads_and_translates(tmp_path: Path) -> None:
+    translator = _compiled_chinese(tmp_path)
     assert translator.translate("MainWindow", "Cases") == "案件"
     assert translator.translate("Labels", "Promised to pay") == "承诺还款"
 
@@ -96,20 +102,9 @@ def test_every_code_the_services_return_has_words() -> None:
 def test_sentences_follow_each_other_as_each_language_writes_them(
     qapp: QCoreApplication, tmp_path: Path
 ) -> None:
-    subprocess.run(
-        [
-            BIN / "pyside6-lrelease",
-            TRANSLATIONS / "fieldcollect_zh_CN.ts",
-            "-qm",
-            tmp_path / "zh.qm",
-        ],
-        check=True,
-        capture_output=True,
-    )
     assert formatting.sentences("Two new.", "", "One left.") == "Two new. One left."
     assert formatting.sentences("", "") == ""
-    translator = QTranslator()
-    assert translator.load(str(tmp_path / "zh.qm"))
+    translator = _compiled_chinese(tmp_path)
     assert QCoreApplication.installTranslator(translator)
     try:
         assert (
