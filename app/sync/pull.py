@@ -393,15 +393,19 @@ def _visible_in(stamp: ColumnElement[Any], snapshot: str) -> ColumnElement[bool]
 def _in_window(table: Table, window: _Window) -> ColumnElement[bool]:
     """The rows a window brings. An index range of stamps, [low, high); on PostgreSQL, inside
     it, a stamp between a snapshot's xmin and xmax is looked up in that snapshot (below xmin
-    its writer had finished, from xmax on it had not begun): OR takes the cheap test first."""
+    its writer had finished, from xmax on it had not begun): OR takes the cheap test first.
+    A snapshot taken while no writer ran (xmin = xmax) needs no look-up: the range says it all,
+    and the query is the plain range scan."""
     stamp = table.c.sync_xid
     condition = (stamp >= window.low) & (stamp < window.high)
     if window.since is not None:
         since = _Snapshot.parse(window.since)
-        condition &= or_(stamp >= since.xmax, ~_visible_in(stamp, window.since))
+        if since.xmin < since.xmax:
+            condition &= or_(stamp >= since.xmax, ~_visible_in(stamp, window.since))
     if window.upto is not None:
         upto = _Snapshot.parse(window.upto)
-        condition &= or_(stamp < upto.xmin, _visible_in(stamp, window.upto))
+        if upto.xmin < upto.xmax:
+            condition &= or_(stamp < upto.xmin, _visible_in(stamp, window.upto))
     return condition
 
 
