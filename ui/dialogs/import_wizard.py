@@ -523,8 +523,9 @@ class ImportWizard(QWizard):
         self.imported.emit(outcome)
 
     def _on_failed(self, error: object) -> None:
-        if isinstance(error, TaskCancelledError) and self._cancelling:
-            self._cancelling = False
+        cancelling, self._cancelling = self._cancelling, False
+        self.button(QWizard.WizardButton.CancelButton).setEnabled(True)
+        if isinstance(error, TaskCancelledError) and cancelling:
             self.failure = QCoreApplication.translate(
                 "ImportWizard", "Cancelled: nothing was imported."
             )
