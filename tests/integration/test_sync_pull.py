@@ -165,6 +165,27 @@ def test_a_long_transaction_elsewhere_holds_back_only_its_own_rows(world: World)
     assert_store_matches_central(workspace, world.engine_as(alice))
 
 
+def test_a_cursor_kept_by_an_earlier_version_goes_on_from_where_it_stood(world: World) -> None:
+    """Before, the cursor was a stamp n (everything below it pulled): it reads as the snapshot
+    `n:n:`, so the next pull brings what was written since, and nothing again."""
+    alice, workspace, service, insert_contact = _a_collector_with_one_case(world)
+    snapshot = workspace.state(pull.STATE_CURSOR)
+    assert snapshot is not None and snapshot.count(":") == 2
+    with world.engine.connect() as connection:
+        stamp = connection.scalar(text("SELECT pg_snapshot_xmax(pg_current_snapshot())::text"))
+        contact = insert_contact(connection)
+        connection.commit()
+    workspace.set_state(pull.STATE_CURSOR, stamp)  # as the earlier version wrote it
+    with workspace.engine.connect() as local:
+        assert pull.cursor_of(local) == int(stamp)
+    pulled = service.run()
+    assert _local_ids(workspace, models.Contact) == {contact}
+    assert pulled.pulled_rows == 1, "the new contact alone, not the whole slice again"
+    assert service.run().pulled_rows == 0
+    assert workspace.state(pull.STATE_CURSOR).count(":") == 2
+    assert_store_matches_central(workspace, world.engine_as(alice))
+
+
 def _a_collector_with_one_case(
     world: World,
 ) -> tuple[str, Workspace, SyncService, Callable[[Connection], uuid.UUID]]:
