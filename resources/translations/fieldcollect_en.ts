@@ -1222,82 +1222,83 @@ Payment columns: {payments}</translation>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="337"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="339"/>
         <source>{count} problems in {rows} rows: nothing will be imported until the file is corrected.</source>
         <translation>{count} problems in {rows} rows: nothing will be imported until the file is corrected.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="347"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="349"/>
         <source>{rows} rows read ({encoding}), no problem: {created} new, {updated} updated, {unchanged} unchanged.</source>
         <translation>{rows} rows read ({encoding}), no problem: {created} new, {updated} updated, {unchanged} unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="371"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="373"/>
         <source>Preview</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="373"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="378"/>
         <source>Every row is checked; a file with any problem imports nothing.</source>
         <translation>Every row is checked; a file with any problem imports nothing.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="396"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="400"/>
         <source>Importing…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="403"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="375"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="407"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="405"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="409"/>
         <source>All rows are written in one transaction, or none.</source>
         <translation>All rows are written in one transaction, or none.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="445"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="449"/>
         <source>Import a file</source>
         <translation>Import a file</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="472"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="476"/>
         <source>Cancelling: nothing will be imported…</source>
         <translation>Cancelling: nothing will be imported…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="489"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="493"/>
         <source>{rows} rows imported in {seconds} s: {created} new, {updated} updated, {unchanged} unchanged.</source>
         <translation>{rows} rows imported in {seconds} s: {created} new, {updated} updated, {unchanged} unchanged.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="502"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="506"/>
         <source>{kept} promises kept, {paid} instalments paid, {settled} cases settled.</source>
         <translation>{kept} promises kept, {paid} instalments paid, {settled} cases settled.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="512"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="516"/>
         <source>The workspace could not sync: {error}</source>
         <translation>The workspace could not sync: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="517"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="521"/>
         <source>It was too late to cancel: the file had been written.</source>
         <translation>It was too late to cancel: the file had been written.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="528"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="533"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>Cancelled: nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="534"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="539"/>
         <source>{count} problems: nothing was imported.</source>
         <translation>{count} problems: nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="540"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="545"/>
         <source>The import failed: {error}</source>
         <translation>The import failed: {error}</translation>
     </message>

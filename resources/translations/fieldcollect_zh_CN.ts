@@ -1222,82 +1222,83 @@ Payment columns: {payments}</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="337"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="339"/>
         <source>{count} problems in {rows} rows: nothing will be imported until the file is corrected.</source>
         <translation>{rows} 行中有 {count} 个问题：修正文件之前不会导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="347"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="349"/>
         <source>{rows} rows read ({encoding}), no problem: {created} new, {updated} updated, {unchanged} unchanged.</source>
         <translation>已读取 {rows} 行（{encoding}），没有问题：新增 {created}，更新 {updated}，未变 {unchanged}。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="371"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="373"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="373"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="378"/>
         <source>Every row is checked; a file with any problem imports nothing.</source>
         <translation>已逐行检查；文件中只要有任何问题，就不会导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="396"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="400"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="403"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="375"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="407"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="405"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="409"/>
         <source>All rows are written in one transaction, or none.</source>
         <translation>所有行在同一事务中写入，要么全部成功，要么全部不写入。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="445"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="449"/>
         <source>Import a file</source>
         <translation>导入文件</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="472"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="476"/>
         <source>Cancelling: nothing will be imported…</source>
         <translation>正在取消：不会导入任何内容…</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="489"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="493"/>
         <source>{rows} rows imported in {seconds} s: {created} new, {updated} updated, {unchanged} unchanged.</source>
         <translation>{seconds} 秒内导入 {rows} 行：新增 {created}，更新 {updated}，未变 {unchanged}。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="502"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="506"/>
         <source>{kept} promises kept, {paid} instalments paid, {settled} cases settled.</source>
         <translation>{kept} 个承诺已兑现，{paid} 期已还款，{settled} 件案件已结清。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="512"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="516"/>
         <source>The workspace could not sync: {error}</source>
         <translation>工作区无法同步：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="517"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="521"/>
         <source>It was too late to cancel: the file had been written.</source>
         <translation>已来不及取消：文件已写入。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="528"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="533"/>
         <source>Cancelled: nothing was imported.</source>
         <translation>已取消：未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="534"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="539"/>
         <source>{count} problems: nothing was imported.</source>
         <translation>{count} 个问题：未导入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/import_wizard.py" line="540"/>
+        <location filename="../../ui/dialogs/import_wizard.py" line="545"/>
         <source>The import failed: {error}</source>
         <translation>导入失败：{error}</translation>
     </message>

@@ -303,6 +303,8 @@ class _PreviewPage(QWizardPage):
         layout.addWidget(self.summary)
         layout.addWidget(self.problem_table, 1)
         layout.addWidget(self.sample_table, 1)
+        # Its Next starts the import, which cannot be taken back: no Back button after it.
+        self.setCommitPage(True)
         self.retranslate()
 
     def initializePage(self) -> None:
@@ -319,11 +321,19 @@ class _PreviewPage(QWizardPage):
             self.completeChanged.emit()
             return
         wizard.preview = preview
-        fields = [column.field for column in preview.columns if column.field]
+        # Headed by the file's own column names (what the lead knows them by), each showing
+        # the value read for the field it was mapped to (a field's first column, as read).
+        headers: dict[str, str] = {}
+        for column in preview.columns:
+            if column.field:
+                headers.setdefault(column.field, column.header)
         self.sample = RowTableModel(
             [
-                Column(lambda name=name: name, lambda row, name=name: row.values.get(name, ""))
-                for name in fields
+                Column(
+                    lambda header=header: header,
+                    lambda row, name=name: row.values.get(name, ""),
+                )
+                for name, header in headers.items()
             ],
             self,
         )
@@ -369,6 +379,9 @@ class _PreviewPage(QWizardPage):
 
     def retranslate(self) -> None:
         self.setTitle(QCoreApplication.translate("ImportWizard", "Preview"))
+        self.setButtonText(
+            QWizard.WizardButton.CommitButton, QCoreApplication.translate("ImportWizard", "Import")
+        )
         self.setSubTitle(
             QCoreApplication.translate(
                 "ImportWizard", "Every row is checked; a file with any problem imports nothing."
@@ -388,7 +401,6 @@ class _RunPage(QWizardPage):
         layout.addWidget(self.progress)
         layout.addWidget(self.result)
         layout.addStretch()
-        self.setCommitPage(True)
         self.retranslate()
 
     def initializePage(self) -> None:

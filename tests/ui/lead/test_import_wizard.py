@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
@@ -92,7 +93,12 @@ def test_a_good_file_is_imported_and_the_lead_sees_its_cases_after_the_sync(
     assert wizard.preview_page.summary.text() == (
         "2 rows read (utf-8-sig), no problem: 2 new, 0 updated, 0 unchanged."
     )
-    assert wizard.preview_page.sample.rowCount() == 2
+    sample = wizard.preview_page.sample
+    assert sample.rowCount() == 2
+    # Headed by the file's own columns, each with the value as read.
+    headers = [sample.headerData(n, Qt.Orientation.Horizontal) for n in range(sample.columnCount())]
+    assert headers[:2] == ["贷款编号", "借款人"] and "本金" in headers
+    assert sample.text(1, headers.index("本金")) == "8000.00", "full-width digits read"
     with qtbot.waitSignal(wizard.imported, timeout=30_000):
         wizard.next()
     assert wizard.run_page.progress.value() == wizard.run_page.progress.maximum()
@@ -126,8 +132,10 @@ def test_cancel_while_importing_stops_it_writes_nothing_and_closes(
     before = _central_cases(team_demo)
     _to_preview(wizard, large_file(tmp_path, 20_000))
     assert wizard.preview_page.isComplete()
+    assert wizard.button(QWizard.WizardButton.CommitButton).text() == "Import"
     wizard.next()
     assert wizard.task.running
+    assert not wizard.button(QWizard.WizardButton.BackButton).isEnabled(), "no way back"
     wizard.reject()
     assert wizard.isVisible(), "it stays open until the import has stopped"
     assert wizard.run_page.result.text() == "Cancelling: nothing will be imported…"
